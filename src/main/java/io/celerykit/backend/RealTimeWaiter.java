@@ -1,0 +1,58 @@
+package io.celerykit.backend;
+
+import io.celerykit.result.CeleryException;
+import io.celerykit.result.GetOptions;
+import io.celerykit.result.ResultTimeoutException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Waits in real time, woken at once by every store; fires {@code on_interval} per interval. */
+final class RealTimeWaiter implements Waiter {
+  private final RealTimeSignal signal;
+  private final Duration timeout;
+  private final long intervalNanos;
+  private final Runnable onInterval;
+  private final long deadline;
+  private long nextTick;
+
+  RealTimeWaiter(RealTimeSignal signal, GetOptions options) {
+    this.signal = signal;
+    this.timeout = options.timeout();
+    this.intervalNanos = options.interval().toNanos();
+    this.onInterval = options.onInterval();
+    long now = System.nanoTime();
+    this.deadline = timeout == null ? Long.MAX_VALUE : now + timeout.toNanos();
+    this.nextTick = onInterval == null ? Long.MAX_VALUE : now + intervalNanos;
+  }
+
+  @Override
+  public void await(BooleanSupplier done, Supplier<String> what) {
+    signal.enter();
+    try {
+      while (!done.getAsBoolean()) {
+        long now = System.nanoTime();
+        if (timeout != null && now - deadline >= 0) {
+          throw new ResultTimeoutException(
+              "The operation timed out. "
+                  + what.get()
+                  + " is not ready after "
+                  + timeout
+                  + " of real time (threaded mode)");
+        }
+        if (onInterval != null && now - nextTick >= 0) {
+          nextTick = now + intervalNanos;
+          onInterval.run();
+          continue;
+        }
+        long until = Math.min(timeout == null ? Long.MAX_VALUE : deadline - now, nextTick - now);
+        signal.awaitUnless(done, Math.max(until, 1));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CeleryException("interrupted while waiting for " + what.get(), e);
+    } finally {
+      signal.leave();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.celerykit.backend;
+
+import java.time.Instant;
+
+/**
+ * An action scheduled on a {@link VirtualClock}; {@link #cancel()} keeps it from running.
+ * Ordered by time, then by the order of scheduling.
+ */
+public final class ScheduledEvent implements Comparable<ScheduledEvent> {
+  private final boolean progress;
+  private final Instant start;
+  private final long atNanos;
+  private final long sequence;
+  private final Runnable action;
+  private volatile boolean cancelled;
+
+  ScheduledEvent(
+      boolean progress, Instant start, long atNanos, long sequence, Runnable action) {
+    this.progress = progress;
+    this.start = start;
+    this.atNanos = atNanos;
+    this.sequence = sequence;
+    this.action = action;
+  }
+
+  /**
+   * Returns the virtual instant the event is due at.
+   *
+   * @return the instant
+   */
+  public Instant at() {
+    return start.plusNanos(atNanos);
+  }
+
+  /** Keeps the event from running; cancelling twice, or after it ran, does nothing. */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  /**
+   * Tells whether the event was cancelled.
+   *
+   * @return true when cancelled
+   */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  /**
+   * Tells whether the event can make progress (run or complete a task), as opposed to
+   * housekeeping such as result expiry, which a wait without timeout does not count on.
+   *
+   * @return true for a progress event
+   */
+  public boolean isProgress() {
+    return progress;
+  }
+
+  long atNanos() {
+    return atNanos;
+  }
+
+  void run() {
+    if (!cancelled) {
+      cancelled = true;
+      action.run();
+    }
+  }
+
+  /**
+   * Orders by time, then by scheduling order.
+   *
+   * @param other the other event
+   * @return the comparison
+   */
+  @Override
+  public int compareTo(ScheduledEvent other) {
+    int byTime = Long.compare(atNanos, other.atNanos);
+    return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+  }
+
+  /**
+   * Describes the event.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return "ScheduledEvent[at=" + at() + ", seq=" + sequence + (cancelled ? ", done" : "") + "]";
+  }
+}

@@ -1,0 +1,849 @@
+package io.celerykit.result;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A task's result, as Celery's {@code celery.result.AsyncResult}: its state, value, traceback,
+ * parents and children, read from the app's result backend.
+ *
+ * <p>As in Celery, once the result is ready its meta is cached and the backend is not asked again
+ * (until {@link #forget()}). Instances are thread-safe. Equality and hash are by task id.
+ *
+ * <pre>{@code
+ * AsyncResult<Integer> r = app.asyncResult("task-1");
+ * r.state();                              // PENDING until the worker stores something
+ * int v = r.get(Duration.ofSeconds(10));  // waits (in virtual time) and re-raises failures
+ * }</pre>
+ *
+ * @param <T> the type of the task's return value
+ */
+public non-sealed class AsyncResult<T> extends ResultBase {
+
+  private final String id;
+  private final CeleryApp app;
+  private final ResultBackend backend;
+  private final ResultBase parent;
+  private final String taskName;
+  private volatile TaskMeta cache;
+  private volatile List<ResultBase> cachedChildren;
+  private volatile boolean ignored;
+  private volatile CompletableFuture<AsyncResult<T>> onReady;
+  private ResultBackend.Subscription readySubscription;
+  private final AtomicInteger errbacks = new AtomicInteger();
+
+  /**
+   * Creates the result of a task, as {@code AsyncResult(id, app=app)}.
+   *
+   * @param id the task id, not blank
+   * @param app the app, whose backend and control the result uses
+   */
+  public AsyncResult(String id, CeleryApp app) {
+    this(id, null, null, app, null);
+  }
+
+  /**
+   * Creates the result of a task with a parent, as {@code AsyncResult(id, app=app, parent=p)}.
+   *
+   * @param id the task id, not blank
+   * @param app the app
+   * @param parent the parent result (the previous step of a chain), or null
+   */
+  public AsyncResult(String id, CeleryApp app, ResultBase parent) {
+    this(id, null, null, app, parent);
+  }
+
+  /**
+   * Creates a result with every argument of Celery's constructor: {@code AsyncResult(id,
+   * backend=None, task_name=None, app=None, parent=None)}.
+   *
+   * @param id the task id, not blank
+   * @param backend the backend to read from, or null for the app's
+   * @param taskName the task name, or null
+   * @param app the app
+   * @param parent the parent result, or null
+   */
+  public AsyncResult(
+      String id, ResultBackend backend, String taskName, CeleryApp app, ResultBase parent) {
+    this.id = Ids.require(id, "AsyncResult id");
+    this.app = Objects.requireNonNull(app, "app (results need an app for backend and control)");
+    this.backend = backend != null ? backend : app.backend();
+    if (this.backend == null) {
+      throw new IllegalArgumentException("app " + app + " has no result backend");
+    }
+    this.parent = parent;
+    this.taskName = taskName;
+  }
+
+  /** Constructor for results that do not read a backend ({@link EagerResult}). */
+  AsyncResult(String id, CeleryApp app, String taskName) {
+    this.id = Ids.require(id, "EagerResult id");
+    this.app = app;
+    this.backend = app == null ? null : app.backend();
+    this.parent = null;
+    this.taskName = taskName;
+  }
+
+  // ---------------------------------------------------------------- identity
+
+  /**
+   * Returns the task's id ({@code id}).
+   *
+   * @return the id
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Returns the task's id; Celery's compat alias {@code task_id}.
+   *
+   * @return the id
+   */
+  public String taskId() {
+    return id;
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public CeleryApp app() {
+    return app;
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public ResultBackend backend() {
+    return backend;
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public ResultBase parent() {
+    return parent;
+  }
+
+  // ---------------------------------------------------------------- meta
+
+  /** Returns the meta: the cache when ready, else the backend's answer (caching a ready one). */
+  TaskMeta meta() {
+    TaskMeta cached = cache;
+    if (cached != null) {
+      return cached;
+    }
+    return maybeSetCache(backend.getTaskMeta(id));
+  }
+
+  TaskMeta maybeSetCache(TaskMeta meta) {
+    if (meta != null && meta.isReady()) {
+      if (cache == null) {
+        cache = meta;
+      }
+      CompletableFuture<AsyncResult<T>> ready = onReady;
+      if (ready != null) {
+        ready.complete(this);
+      }
+      return cache;
+    }
+    return meta;
+  }
+
+  /**
+   * Tells whether the meta is cached (the result was seen ready and the backend is no longer
+   * asked).
+   *
+   * @return true when cached
+   */
+  public boolean isCached() {
+    return cache != null;
+  }
+
+  /**
+   * Returns the current state ({@code state}): PENDING, STARTED, RETRY, SUCCESS, FAILURE, REVOKED,
+   * or a custom state such as PROGRESS.
+   *
+   * @return the state
+   */
+  public TaskState state() {
+    return meta().state();
+  }
+
+  /**
+   * Returns the current state; Celery's alias {@code status}.
+   *
+   * @return the state
+   */
+  public TaskState status() {
+    return state();
+  }
+
+  /**
+   * Returns the task's return value, or the exception if it failed, or the meta of a custom state
+   * ({@code result}). Does not wait.
+   *
+   * @return the stored result
+   */
+  public Object result() {
+    return meta().result();
+  }
+
+  /**
+   * Returns the stored result; Celery's alias {@code info}.
+   *
+   * @return the stored result
+   */
+  public Object info() {
+    return result();
+  }
+
+  /**
+   * Returns the traceback text of a failed task ({@code traceback}), or null.
+   *
+   * @return the traceback
+   */
+  public String traceback() {
+    return meta().traceback();
+  }
+
+  /**
+   * Returns when the task finished, in UTC ({@code date_done}), or null while not ready.
+   *
+   * @return the instant
+   */
+  public Instant dateDone() {
+    return meta().dateDone();
+  }
+
+  /**
+   * Returns the task name ({@code name}; stored with {@code result_extended}), or the name given
+   * at construction, or null.
+   *
+   * @return the name
+   */
+  public String name() {
+    String stored = meta().name();
+    return stored != null ? stored : taskName;
+  }
+
+  /**
+   * Returns the positional arguments ({@code args}; stored with {@code result_extended}), or null.
+   *
+   * @return the arguments
+   */
+  public List<Object> args() {
+    return meta().args();
+  }
+
+  /**
+   * Returns the keyword arguments ({@code kwargs}; stored with {@code result_extended}), or null.
+   *
+   * @return the keyword arguments
+   */
+  public Map<String, Object> kwargs() {
+    return meta().kwargs();
+  }
+
+  /**
+   * Returns the worker's host name ({@code worker}; stored with {@code result_extended}), or null.
+   *
+   * @return the worker
+   */
+  public String worker() {
+    return meta().worker();
+  }
+
+  /**
+   * Returns the queue ({@code queue}; stored with {@code result_extended}), or null.
+   *
+   * @return the queue
+   */
+  public String queue() {
+    return meta().queue();
+  }
+
+  /**
+   * Returns how often the task was retried ({@code retries}; stored with {@code
+   * result_extended}), or null.
+   *
+   * @return the retry count
+   */
+  public Integer retries() {
+    return meta().retries();
+  }
+
+  /**
+   * Returns the results of the tasks this task called ({@code children}; stored when the task is
+   * {@code trail}, the default).
+   *
+   * @return an unmodifiable list, empty when none
+   */
+  @Override
+  public List<ResultBase> children() {
+    TaskMeta meta = meta();
+    if (meta.children().isEmpty()) {
+      return List.of();
+    }
+    if (meta == cache) {
+      List<ResultBase> resolved = cachedChildren;
+      if (resolved == null) {
+        resolved = resolve(meta.children());
+        cachedChildren = resolved;
+      }
+      return resolved;
+    }
+    return resolve(meta.children());
+  }
+
+  private List<ResultBase> resolve(List<ResultTuple> tuples) {
+    List<ResultBase> out = new ArrayList<>(tuples.size());
+    for (ResultTuple tuple : tuples) {
+      out.add(ResultTuple.toResult(tuple, app));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Tells whether result retrieval is disabled ({@code ignored}): then {@code get} returns null
+   * at once.
+   *
+   * @return true when ignored
+   */
+  public boolean ignored() {
+    return ignored;
+  }
+
+  /**
+   * Disables or enables result retrieval ({@code ignored = ...}).
+   *
+   * @param ignored true to make {@code get} return null at once
+   */
+  public void ignored(boolean ignored) {
+    this.ignored = ignored;
+  }
+
+  // ---------------------------------------------------------------- predicates
+
+  /**
+   * Tells whether the task has executed ({@code ready()}): SUCCESS, FAILURE or REVOKED. A task
+   * still running, pending or waiting for retry is not ready.
+   *
+   * @return true when ready
+   */
+  @Override
+  public boolean ready() {
+    return meta().isReady();
+  }
+
+  /**
+   * Tells whether the task executed successfully ({@code successful()}).
+   *
+   * @return true in state SUCCESS
+   */
+  public boolean successful() {
+    return meta().state().equals(TaskState.SUCCESS);
+  }
+
+  /**
+   * Tells whether the task failed ({@code failed()}).
+   *
+   * @return true in state FAILURE
+   */
+  public boolean failed() {
+    return meta().state().equals(TaskState.FAILURE);
+  }
+
+  /**
+   * Tells whether the backend has anything stored for the task.
+   *
+   * @return true when a meta is stored
+   */
+  public boolean exists() {
+    return cache != null || backend.exists(id);
+  }
+
+  /**
+   * Tells whether the backend can join natively ({@code supports_native_join}).
+   *
+   * @return the backend's answer
+   */
+  public boolean supportsNativeJoin() {
+    return backend.supportsNativeJoin();
+  }
+
+  // ---------------------------------------------------------------- waiting
+
+  /**
+   * Waits until the task is ready and returns its value ({@code get()}), re-raising its exception
+   * if it failed and any exception of its parents. In deterministic mode the wait drives the
+   * app's worker and virtual clock; a result nothing can complete fails at once with {@link
+   * WouldBlockForeverException}.
+   *
+   * @return the value
+   */
+  public T get() {
+    return get(GetOptions.defaults());
+  }
+
+  /**
+   * Waits at most {@code timeout} (virtual time in deterministic mode) and returns the value
+   * ({@code get(timeout=...)}).
+   *
+   * @param timeout how long to wait
+   * @return the value
+   * @throws ResultTimeoutException when not ready in time
+   */
+  public T get(Duration timeout) {
+    return get(GetOptions.defaults().timeout(timeout));
+  }
+
+  /**
+   * Waits with Celery's keyword arguments and returns the value ({@code get(...)}). For {@code
+   * propagate=False} use {@link #outcome(GetOptions)}, which returns a failure as a typed value.
+   *
+   * @param options the keyword arguments
+   * @return the value
+   * @throws IllegalArgumentException if {@code options.propagate()} is false
+   */
+  @SuppressWarnings("unchecked")
+  public T get(GetOptions options) {
+    if (!options.propagate()) {
+      throw new IllegalArgumentException(
+          "get(propagate=false) would return a failure's exception as a value of type T; call"
+              + " outcome(options) for a typed Outcome, or value(options) for a plain Object");
+    }
+    return (T) value(options);
+  }
+
+  /**
+   * Waits at most {@code timeout} and returns the value; Celery's alias {@code wait}.
+   *
+   * @param timeout how long to wait
+   * @return the value
+   */
+  public T wait(Duration timeout) {
+    return get(timeout);
+  }
+
+  /**
+   * Waits with Celery's keyword arguments and returns the value; Celery's alias {@code wait}.
+   *
+   * @param options the keyword arguments
+   * @return the value
+   */
+  public T wait(GetOptions options) {
+    return get(options);
+  }
+
+  /**
+   * Waits like {@link #get(GetOptions)} but never re-raises the task's own exception: returns
+   * {@link Outcome.Success} with the value or {@link Outcome.Failure} with the exception ({@code
+   * get(propagate=False)}, typed).
+   *
+   * @param options the keyword arguments ({@code propagate} is taken as false)
+   * @return the outcome
+   */
+  @SuppressWarnings("unchecked")
+  public Outcome<T> outcome(GetOptions options) {
+    Object value = value(options.propagate(false));
+    TaskState state = meta().state();
+    if (value instanceof Throwable error && options.exceptionStates().contains(state)) {
+      return new Outcome.Failure<>(state, error);
+    }
+    return new Outcome.Success<>(state, (T) value);
+  }
+
+  /**
+   * Waits without limit and returns the outcome; see {@link #outcome(GetOptions)}.
+   *
+   * @return the outcome
+   */
+  public Outcome<T> outcome() {
+    return outcome(GetOptions.defaults());
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public Object value(GetOptions options) {
+    if (ignored) {
+      return null;
+    }
+    if (options.disableSyncSubtasks() && app != null) {
+      app.assertWillNotBlock();
+    }
+    boolean checkParents = options.followParents() && options.propagate() && parent != null;
+    if (checkParents) {
+      reraiseParentError();
+    }
+    TaskMeta cached = cache;
+    if (cached != null) {
+      if (options.propagate()) {
+        maybeThrow(cached, true, options.callback(), options.propagateStates());
+      }
+      return cached.result();
+    }
+    GetOptions waitOptions = options;
+    if (checkParents) {
+      Runnable userInterval = options.onInterval();
+      waitOptions =
+          options.onInterval(
+              userInterval == null
+                  ? this::reraiseParentError
+                  : () -> {
+                    reraiseParentError();
+                    userInterval.run();
+                  });
+    }
+    TaskMeta meta = maybeSetCache(backend.waitFor(id, waitOptions));
+    return maybeThrow(meta, options.propagate(), options.callback(), options.propagateStates());
+  }
+
+  private void reraiseParentError() {
+    List<ResultBase> parents = new ArrayList<>();
+    for (ResultBase node = parent; node != null; node = node.parent()) {
+      parents.add(node);
+    }
+    for (int i = parents.size() - 1; i >= 0; i--) {
+      parents.get(i).maybeThrow(true, null);
+    }
+  }
+
+  // ---------------------------------------------------------------- re-raising
+
+  /**
+   * Re-raises the task's exception if it failed or was revoked ({@code maybe_throw()}), else
+   * returns the stored result.
+   *
+   * @return the stored result
+   */
+  public Object maybeThrow() {
+    return maybeThrow(true, null);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public Object maybeThrow(boolean propagate, BiConsumer<String, Object> callback) {
+    return maybeThrow(meta(), propagate, callback, TaskState.PROPAGATE_STATES);
+  }
+
+  /**
+   * Same as {@link #maybeThrow(boolean, BiConsumer)}; Celery's alias {@code maybe_reraise}.
+   *
+   * @param propagate whether to raise
+   * @param callback called with the task id and value, or null
+   * @return the stored result
+   */
+  public Object maybeReraise(boolean propagate, BiConsumer<String, Object> callback) {
+    return maybeThrow(propagate, callback);
+  }
+
+  Object maybeThrow(
+      TaskMeta meta,
+      boolean propagate,
+      BiConsumer<String, Object> callback,
+      java.util.Set<TaskState> propagateStates) {
+    if (propagate && propagateStates.contains(meta.state())) {
+      throw Failures.raise(id, meta.state(), meta.result());
+    }
+    if (callback != null) {
+      callback.accept(id, meta.result());
+    }
+    return meta.result();
+  }
+
+  /**
+   * Rejects the result's readiness with an exception, as Celery's {@code throw()}: every {@link
+   * #then} registered with an error handler gets it; when none was registered, the exception is
+   * thrown (unchecked ones as they are, checked ones wrapped in {@link TaskFailedException}).
+   *
+   * @param exception the exception
+   */
+  public void throwError(Throwable exception) {
+    Objects.requireNonNull(exception, "exception");
+    readyFuture().completeExceptionally(exception);
+    if (errbacks.get() == 0) {
+      throw Failures.raise(id, TaskState.FAILURE, exception);
+    }
+  }
+
+  // ---------------------------------------------------------------- callbacks
+
+  /**
+   * Calls {@code callback} with this result once it is ready, as Celery's {@code then(callback)}.
+   * If it is ready already, the callback runs at once on this thread; otherwise on the thread that
+   * stores the ready state.
+   *
+   * @param <R> the callback's result type
+   * @param callback the callback
+   * @return a future of the callback's return value
+   */
+  public <R> CompletableFuture<R> then(Function<? super AsyncResult<T>, ? extends R> callback) {
+    return then(callback, null);
+  }
+
+  /**
+   * Calls {@code callback} with this result once it is ready, or {@code onError} with the error
+   * if the callback fails or {@link #throwError} is called ({@code then(callback, on_error)}).
+   *
+   * @param <R> the callbacks' result type
+   * @param callback the callback
+   * @param onError the error callback, or null
+   * @return a future of the value the callback (or error callback) returned
+   */
+  public <R> CompletableFuture<R> then(
+      Function<? super AsyncResult<T>, ? extends R> callback,
+      Function<? super Throwable, ? extends R> onError) {
+    Objects.requireNonNull(callback, "callback");
+    if (onError != null) {
+      errbacks.incrementAndGet();
+    }
+    return Callbacks.chain(readyFuture(), callback, onError);
+  }
+
+  @Override
+  CompletableFuture<?> readiness() {
+    return readyFuture();
+  }
+
+  synchronized CompletableFuture<AsyncResult<T>> readyFuture() {
+    CompletableFuture<AsyncResult<T>> ready = onReady;
+    if (ready == null) {
+      ready = new CompletableFuture<>();
+      onReady = ready;
+      if (cache != null) {
+        ready.complete(this);
+      } else {
+        readySubscription =
+            backend.subscribe(
+                id,
+                stored -> {
+                  if (stored.isReady()) {
+                    maybeSetCache(stored);
+                  }
+                });
+        ready.whenComplete((r, e) -> closeReadySubscription());
+        meta();
+      }
+    }
+    return ready;
+  }
+
+  private synchronized void closeReadySubscription() {
+    if (readySubscription != null) {
+      readySubscription.close();
+      readySubscription = null;
+    }
+  }
+
+  // ---------------------------------------------------------------- tree
+
+  /**
+   * Walks the result tree breadth-first from this result, yielding {@code (parent, node)} pairs
+   * ({@code iterdeps(intermediate=False)}); a node that is not ready ends the walk with {@link
+   * IncompleteStreamException}. The walk is lazy: children of a node are read when the walk moves
+   * past it.
+   *
+   * @return a lazy stream of edges
+   */
+  public Stream<ResultEdge> iterdeps() {
+    return iterdeps(false);
+  }
+
+  /**
+   * Walks the result tree breadth-first ({@code iterdeps(intermediate)}).
+   *
+   * @param intermediate if true, a node that is not ready is yielded without its children instead
+   *     of ending the walk
+   * @return a lazy stream of edges
+   */
+  public Stream<ResultEdge> iterdeps(boolean intermediate) {
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(
+            new DependencyIterator(this, intermediate), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  /**
+   * Collects the results of the tree as they return ({@code collect()}): waits for each node like
+   * {@code get} and yields {@code (result, value)} for every node, breadth-first.
+   *
+   * @return a lazy stream of results and values
+   */
+  public Stream<CollectedValue> collect() {
+    return collect(false, GetOptions.defaults());
+  }
+
+  /**
+   * Collects the results of the tree as they return ({@code collect(intermediate, **kwargs)}).
+   *
+   * @param intermediate passed to {@link #iterdeps(boolean)}
+   * @param options the keyword arguments each {@code get} is called with
+   * @return a lazy stream of results and values
+   */
+  public Stream<CollectedValue> collect(boolean intermediate, GetOptions options) {
+    Objects.requireNonNull(options, "options");
+    return iterdeps(intermediate)
+        .map(edge -> new CollectedValue(edge.node(), edge.node().value(options)));
+  }
+
+  /**
+   * Waits for every node of the tree in {@code iterdeps} order and returns the value of the last
+   * one ({@code get_leaf()}).
+   *
+   * @return the value of the last node reached
+   */
+  public Object getLeaf() {
+    Object value = null;
+    var it = new DependencyIterator(this, false);
+    while (it.hasNext()) {
+      value = it.next().node().value(GetOptions.defaults());
+    }
+    return value;
+  }
+
+  /**
+   * Returns the result's serialized form ({@code as_tuple()}): {@code ((id, parent), None)}.
+   *
+   * @return the tuple
+   */
+  public ResultTuple asTuple() {
+    return ResultTuples.of(this);
+  }
+
+  /**
+   * Returns the ids of this result and its parents, nearest first ({@code as_list()}).
+   *
+   * @return the ids
+   * @throws UnsupportedOperationException if a parent is a group, which has no {@code as_list}
+   */
+  public List<String> asList() {
+    List<String> ids = new ArrayList<>();
+    for (ResultBase node = this; node != null; node = node.parent()) {
+      if (!(node instanceof AsyncResult<?> result)) {
+        throw new UnsupportedOperationException(
+            "as_list(): parent "
+                + node
+                + " of "
+                + id
+                + " is a "
+                + node.getClass().getSimpleName()
+                + ", which has no as_list in Celery; use asTuple() for trees with groups");
+      }
+      ids.add(result.id);
+    }
+    return ids;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Forgets the result of this task and of its parents ({@code forget()}): clears the cache and
+   * removes what the backend stores, parents first.
+   */
+  @Override
+  public void forget() {
+    forgetAll(this);
+  }
+
+  @Override
+  List<ResultBase> forgetDependencies() {
+    return parent == null ? List.of() : List.of(parent);
+  }
+
+  @Override
+  void forgetOwn() {
+    cache = null;
+    cachedChildren = null;
+    backend.forget(id);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public void revoke(RevokeOptions options) {
+    Objects.requireNonNull(options, "options");
+    control().revoke(List.of(id), options);
+  }
+
+  /**
+   * Asks the workers to revoke every task whose stamped headers match ({@code
+   * revoke_by_stamped_headers(headers)}).
+   *
+   * @param headers the headers to match; values may be single values or lists
+   */
+  public void revokeByStampedHeaders(Map<String, Object> headers) {
+    revokeByStampedHeaders(headers, RevokeOptions.defaults());
+  }
+
+  /**
+   * Asks the workers to revoke every task whose stamped headers match ({@code
+   * revoke_by_stamped_headers(headers, ...)}).
+   *
+   * @param headers the headers to match; values may be single values or lists
+   * @param options terminate, signal, wait, timeout
+   */
+  public void revokeByStampedHeaders(Map<String, Object> headers, RevokeOptions options) {
+    Objects.requireNonNull(headers, "headers (a map of stamp name to value or list of values)");
+    Objects.requireNonNull(options, "options");
+    control().revokeByStampedHeaders(headers, options);
+  }
+
+  private Control control() {
+    if (app == null || app.control() == null) {
+      throw new IllegalStateException(
+          "result " + id + " has no app control to send the revoke to; create it with an app");
+    }
+    return app.control();
+  }
+
+  // ---------------------------------------------------------------- object
+
+  /**
+   * Compares task ids: two results of the same task are equal.
+   *
+   * @param o the other object
+   * @return true for a result with the same id
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AsyncResult<?> other && other.id.equals(id);
+  }
+
+  /**
+   * Returns the hash of the id.
+   *
+   * @return the hash
+   */
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
+  /**
+   * Returns the task id, as Celery's {@code str(result)}.
+   *
+   * @return the id
+   */
+  @Override
+  public String toString() {
+    return id;
+  }
+
+  /**
+   * Returns Celery's {@code repr}: {@code <AsyncResult: id>}.
+   *
+   * @return the text
+   */
+  public String repr() {
+    return "<" + getClass().getSimpleName() + ": " + id + ">";
+  }
+}

@@ -1,0 +1,375 @@
+package io.celerykit.result;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The keyword arguments of Celery's {@code AsyncResult.get(...)} (and {@code wait}, {@code join},
+ * {@code join_native}, {@code iter_native}, {@code collect}), as one immutable value with
+ * Celery's defaults. Every wither returns a new copy.
+ *
+ * <pre>{@code
+ * result.get(GetOptions.defaults().timeout(Duration.ofSeconds(5)).followParents(false));
+ * }</pre>
+ *
+ * <p>Times are virtual in celerykit's default deterministic mode: {@code timeout} and {@code
+ * interval} are measured on the app's {@code VirtualClock}.
+ */
+public final class GetOptions {
+
+  private static final GetOptions DEFAULTS =
+      new GetOptions(
+          null,
+          true,
+          Duration.ofMillis(500),
+          true,
+          true,
+          null,
+          null,
+          null,
+          true,
+          TaskState.EXCEPTION_STATES,
+          TaskState.PROPAGATE_STATES);
+
+  private final Duration timeout;
+  private final boolean propagate;
+  private final Duration interval;
+  private final boolean noAck;
+  private final boolean followParents;
+  private final BiConsumer<String, Object> callback;
+  private final Consumer<TaskMeta> onMessage;
+  private final Runnable onInterval;
+  private final boolean disableSyncSubtasks;
+  private final Set<TaskState> exceptionStates;
+  private final Set<TaskState> propagateStates;
+
+  private GetOptions(
+      Duration timeout,
+      boolean propagate,
+      Duration interval,
+      boolean noAck,
+      boolean followParents,
+      BiConsumer<String, Object> callback,
+      Consumer<TaskMeta> onMessage,
+      Runnable onInterval,
+      boolean disableSyncSubtasks,
+      Set<TaskState> exceptionStates,
+      Set<TaskState> propagateStates) {
+    this.timeout = timeout;
+    this.propagate = propagate;
+    this.interval = interval;
+    this.noAck = noAck;
+    this.followParents = followParents;
+    this.callback = callback;
+    this.onMessage = onMessage;
+    this.onInterval = onInterval;
+    this.disableSyncSubtasks = disableSyncSubtasks;
+    this.exceptionStates = exceptionStates;
+    this.propagateStates = propagateStates;
+  }
+
+  /**
+   * Returns Celery's defaults: no timeout, propagate, interval 0.5 s, no_ack, follow_parents,
+   * disable_sync_subtasks, Celery's EXCEPTION_STATES and PROPAGATE_STATES.
+   *
+   * @return the default options
+   */
+  public static GetOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Returns a copy that waits at most {@code timeout} ({@code timeout=} in Celery); {@code null}
+   * waits without limit. {@link Duration#ZERO} checks once and times out at once if the result is
+   * not ready (Celery's {@code timeout=0} would wait forever; a zero that means "forever" is a
+   * trap in Java).
+   *
+   * @param timeout a non-negative duration, or null for none
+   * @return the new options
+   * @throws IllegalArgumentException if the timeout is negative
+   */
+  public GetOptions timeout(Duration timeout) {
+    if (timeout != null && timeout.isNegative()) {
+      throw new IllegalArgumentException(
+          "timeout must not be negative, got "
+              + timeout
+              + "; pass a positive duration, Duration.ZERO to check once, or null to wait"
+              + " without limit");
+    }
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, exceptionStates, propagateStates);
+  }
+
+  /**
+   * Returns a copy that does or does not re-raise a failed task's exception ({@code propagate=}).
+   * On {@code AsyncResult<T>}, a {@code false} here is for {@link AsyncResult#outcome(GetOptions)},
+   * which returns the failure as a typed value.
+   *
+   * @param propagate whether to re-raise
+   * @return the new options
+   */
+  public GetOptions propagate(boolean propagate) {
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, exceptionStates, propagateStates);
+  }
+
+  /**
+   * Returns a copy with another polling interval ({@code interval=}): in celerykit it is the
+   * cadence, in virtual time, at which {@link #onInterval(Runnable)} fires and parents are checked
+   * for errors.
+   *
+   * @param interval a positive duration
+   * @return the new options
+   * @throws IllegalArgumentException if not positive
+   */
+  public GetOptions interval(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException(
+          "interval must be positive, got " + interval + "; Celery's default is 0.5 seconds");
+    }
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, exceptionStates, propagateStates);
+  }
+
+  /**
+   * Returns a copy with {@code no_ack=} set. The in-memory backend has no messages to
+   * acknowledge, so this is kept for fidelity and passed on to the backend.
+   *
+   * @param noAck whether messages are acknowledged automatically
+   * @return the new options
+   */
+  public GetOptions noAck(boolean noAck) {
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, exceptionStates, propagateStates);
+  }
+
+  /**
+   * Returns a copy that does or does not re-raise errors of parent tasks ({@code
+   * follow_parents=}).
+   *
+   * @param followParents whether a failed parent's exception is raised
+   * @return the new options
+   */
+  public GetOptions followParents(boolean followParents) {
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, exceptionStates, propagateStates);
+  }
+
+  /**
+   * Returns a copy with a callback called as {@code callback(taskId, value)} for the result
+   * received ({@code callback=}). With a callback, {@code join} returns no values, as Celery's.
+   *
+   * @param callback the callback, or null
+   * @return the new options
+   */
+  public GetOptions callback(BiConsumer<String, Object> callback) {
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, exceptionStates, propagateStates);
+  }
+
+  /**
+   * Returns a copy with a callback for every state message stored for the task while waiting
+   * ({@code on_message=}), for example each PROGRESS update. The in-memory backend supports it, as
+   * Celery's Redis and RPC backends do.
+   *
+   * @param onMessage the callback, or null
+   * @return the new options
+   */
+  public GetOptions onMessage(Consumer<TaskMeta> onMessage) {
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, exceptionStates, propagateStates);
+  }
+
+  /**
+   * Returns a copy with a callback run once per {@link #interval(Duration) interval} of (virtual)
+   * time while waiting ({@code on_interval=}).
+   *
+   * @param onInterval the callback, or null
+   * @return the new options
+   */
+  public GetOptions onInterval(Runnable onInterval) {
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, exceptionStates, propagateStates);
+  }
+
+  /**
+   * Returns a copy that does or does not refuse to wait inside a running task ({@code
+   * disable_sync_subtasks=}). Leave it on unless you must.
+   *
+   * @param disableSyncSubtasks whether waiting inside a task fails
+   * @return the new options
+   */
+  public GetOptions disableSyncSubtasks(boolean disableSyncSubtasks) {
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, exceptionStates, propagateStates);
+  }
+
+  /**
+   * Returns a copy with other exception states ({@code EXCEPTION_STATES=}): the states whose
+   * stored value is an exception, which {@link AsyncResult#outcome(GetOptions)} reports as a
+   * failure.
+   *
+   * @param states the states
+   * @return the new options
+   */
+  public GetOptions exceptionStates(Set<TaskState> states) {
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, Set.copyOf(Objects.requireNonNull(states, "exceptionStates")),
+        propagateStates);
+  }
+
+  /**
+   * Returns a copy with other propagate states ({@code PROPAGATE_STATES=}): the ready states whose
+   * exception {@code get} re-raises.
+   *
+   * @param states the states
+   * @return the new options
+   */
+  public GetOptions propagateStates(Set<TaskState> states) {
+    return new GetOptions(
+        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
+        disableSyncSubtasks, exceptionStates,
+        Set.copyOf(Objects.requireNonNull(states, "propagateStates")));
+  }
+
+  /**
+   * Returns the timeout, or null for none.
+   *
+   * @return the timeout
+   */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Returns whether exceptions are re-raised.
+   *
+   * @return propagate
+   */
+  public boolean propagate() {
+    return propagate;
+  }
+
+  /**
+   * Returns the interval.
+   *
+   * @return the interval
+   */
+  public Duration interval() {
+    return interval;
+  }
+
+  /**
+   * Returns no_ack.
+   *
+   * @return no_ack
+   */
+  public boolean noAck() {
+    return noAck;
+  }
+
+  /**
+   * Returns follow_parents.
+   *
+   * @return follow_parents
+   */
+  public boolean followParents() {
+    return followParents;
+  }
+
+  /**
+   * Returns the callback, or null.
+   *
+   * @return the callback
+   */
+  public BiConsumer<String, Object> callback() {
+    return callback;
+  }
+
+  /**
+   * Returns the on_message callback, or null.
+   *
+   * @return on_message
+   */
+  public Consumer<TaskMeta> onMessage() {
+    return onMessage;
+  }
+
+  /**
+   * Returns the on_interval callback, or null.
+   *
+   * @return on_interval
+   */
+  public Runnable onInterval() {
+    return onInterval;
+  }
+
+  /**
+   * Returns disable_sync_subtasks.
+   *
+   * @return disable_sync_subtasks
+   */
+  public boolean disableSyncSubtasks() {
+    return disableSyncSubtasks;
+  }
+
+  /**
+   * Returns the exception states.
+   *
+   * @return EXCEPTION_STATES
+   */
+  public Set<TaskState> exceptionStates() {
+    return exceptionStates;
+  }
+
+  /**
+   * Returns the propagate states.
+   *
+   * @return PROPAGATE_STATES
+   */
+  public Set<TaskState> propagateStates() {
+    return propagateStates;
+  }
+
+  /**
+   * Describes the options (callbacks as present or absent).
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return "GetOptions[timeout="
+        + timeout
+        + ", propagate="
+        + propagate
+        + ", interval="
+        + interval
+        + ", noAck="
+        + noAck
+        + ", followParents="
+        + followParents
+        + ", callback="
+        + (callback != null)
+        + ", onMessage="
+        + (onMessage != null)
+        + ", onInterval="
+        + (onInterval != null)
+        + ", disableSyncSubtasks="
+        + disableSyncSubtasks
+        + "]";
+  }
+}

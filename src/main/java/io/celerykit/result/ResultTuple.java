@@ -1,0 +1,421 @@
+package io.celerykit.result;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The serialized form of a result, as Celery's {@code as_tuple()} returns it and {@code
+ * result_from_tuple} reads it: {@code ((id, parent), None)} for a task result and {@code ((id,
+ * parent), [member, ...])} for a group, where {@code parent} is the parent's own tuple or {@code
+ * None}.
+ *
+ * <p>Immutable and thread-safe. Equality is structural. Every operation is iterative, so a parent
+ * chain of a million results converts without {@link StackOverflowError}.
+ *
+ * <pre>{@code
+ * ResultTuple t = result.asTuple();            // (('c3', (('c2', None), None)), None)
+ * List<Object> json = t.toList();              // [["c3", [["c2", null], null]], null]
+ * AsyncResult<?> back = (AsyncResult<?>) ResultTuple.toResult(ResultTuple.fromList(json), app);
+ * }</pre>
+ */
+public final class ResultTuple {
+
+  private final String id;
+  private final ResultTuple parent;
+  private final List<ResultTuple> members;
+  private final int hash;
+
+  private ResultTuple(String id, ResultTuple parent, List<ResultTuple> members) {
+    this.id = Ids.require(id, "result tuple id");
+    this.parent = parent;
+    this.members = members == null ? null : List.copyOf(members);
+    int h = id.hashCode();
+    h = 31 * h + (parent == null ? 0 : parent.hash);
+    if (this.members != null) {
+      int mh = 1;
+      for (ResultTuple member : this.members) {
+        mh = 31 * mh + member.hash;
+      }
+      h = 31 * h + mh;
+    }
+    this.hash = h;
+  }
+
+  /**
+   * Returns the tuple of a task result, {@code ((id, parent), None)}.
+   *
+   * @param id the task id
+   * @param parent the parent's tuple, or null
+   * @return the tuple
+   */
+  public static ResultTuple of(String id, ResultTuple parent) {
+    return new ResultTuple(id, parent, null);
+  }
+
+  /**
+   * Returns the tuple of a group result, {@code ((id, parent), [members])}.
+   *
+   * @param id the group id
+   * @param parent the parent's tuple, or null
+   * @param members the members' tuples, in order
+   * @return the tuple
+   */
+  public static ResultTuple group(String id, ResultTuple parent, List<ResultTuple> members) {
+    Objects.requireNonNull(members, "members of a group tuple (use an empty list for none)");
+    return new ResultTuple(id, parent, members);
+  }
+
+  /**
+   * Returns the task or group id.
+   *
+   * @return the id
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Returns the parent's tuple, or null.
+   *
+   * @return the parent
+   */
+  public ResultTuple parent() {
+    return parent;
+  }
+
+  /**
+   * Returns the members of a group tuple, or null for a task result's tuple (Celery's {@code
+   * None}).
+   *
+   * @return the members or null
+   */
+  public List<ResultTuple> members() {
+    return members;
+  }
+
+  /**
+   * Tells whether this is a group's tuple (its second element is a list, possibly empty).
+   *
+   * @return true for a group
+   */
+  public boolean isGroup() {
+    return members != null;
+  }
+
+  /**
+   * Builds the result this tuple describes, as Celery's {@code result_from_tuple(tuple, app)}:
+   * an {@link AsyncResult} for a task's tuple, a {@link GroupResult} for a group's, with parents
+   * and members built too.
+   *
+   * @param tuple the tuple
+   * @param app the app the results belong to
+   * @return the result
+   */
+  public static ResultBase toResult(ResultTuple tuple, CeleryApp app) {
+    Objects.requireNonNull(tuple, "tuple");
+    Objects.requireNonNull(app, "app (results need an app for their backend and control)");
+    Map<ResultTuple, ResultBase> built = new IdentityHashMap<>();
+    PostOrder.walk(
+        tuple,
+        ResultTuple::dependencies,
+        node -> {
+          ResultBase parentResult = node.parent == null ? null : built.get(node.parent);
+          if (node.members == null) {
+            built.put(node, app.asyncResult(node.id, parentResult));
+          } else {
+            List<ResultBase> results = new ArrayList<>(node.members.size());
+            for (ResultTuple member : node.members) {
+              results.add(built.get(member));
+            }
+            built.put(node, app.groupResult(node.id, results, parentResult));
+          }
+        });
+    return built.get(tuple);
+  }
+
+  /**
+   * Reads Celery's tuple from plain nested lists, as it arrives from JSON ({@code [["a", null],
+   * null]}), with the leniency of {@code result_from_tuple}: a bare {@code (id, None)} pair is a
+   * result without parent, a parent may be given as a bare {@code (id, None)} pair, members may
+   * be bare pairs.
+   *
+   * @param raw nested {@link List}s (or arrays) of strings, numbers and nulls
+   * @return the tuple
+   * @throws IllegalArgumentException naming the malformed part and the expected shape
+   */
+  public static ResultTuple fromList(Object raw) {
+    return TupleParser.parse(raw);
+  }
+
+  /**
+   * Returns Celery's tuple as plain nested lists, the form {@code json.dumps} writes: {@code
+   * [["c3", [["c2", null], null]], null]}.
+   *
+   * @return a new mutable list structure
+   */
+  public List<Object> toList() {
+    Map<ResultTuple, List<Object>> out = new IdentityHashMap<>();
+    PostOrder.walk(
+        this,
+        ResultTuple::dependencies,
+        node -> {
+          List<Object> head = new ArrayList<>(2);
+          head.add(node.id);
+          head.add(node.parent == null ? null : out.get(node.parent));
+          List<Object> pair = new ArrayList<>(2);
+          pair.add(head);
+          if (node.members == null) {
+            pair.add(null);
+          } else {
+            List<Object> members = new ArrayList<>(node.members.size());
+            for (ResultTuple member : node.members) {
+              members.add(out.get(member));
+            }
+            pair.add(members);
+          }
+          out.put(node, pair);
+        });
+    return out.get(this);
+  }
+
+  List<ResultTuple> dependencies() {
+    if (members == null) {
+      return parent == null ? List.of() : List.of(parent);
+    }
+    if (parent == null) {
+      return members;
+    }
+    List<ResultTuple> deps = new ArrayList<>(members.size() + 1);
+    deps.add(parent);
+    deps.addAll(members);
+    return deps;
+  }
+
+  /**
+   * Compares structure: same ids, parents and members, all the way down (iteratively).
+   *
+   * @param o the other object
+   * @return true when equal
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ResultTuple other)) {
+      return false;
+    }
+    Deque<ResultTuple[]> pairs = new ArrayDeque<>();
+    pairs.push(new ResultTuple[] {this, other});
+    while (!pairs.isEmpty()) {
+      ResultTuple[] pair = pairs.pop();
+      ResultTuple a = pair[0];
+      ResultTuple b = pair[1];
+      if (a == b) {
+        continue;
+      }
+      if (a == null || b == null || a.hash != b.hash || !a.id.equals(b.id)) {
+        return false;
+      }
+      if ((a.members == null) != (b.members == null)) {
+        return false;
+      }
+      pairs.push(new ResultTuple[] {a.parent, b.parent});
+      if (a.members != null) {
+        if (a.members.size() != b.members.size()) {
+          return false;
+        }
+        for (int i = 0; i < a.members.size(); i++) {
+          pairs.push(new ResultTuple[] {a.members.get(i), b.members.get(i)});
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns the structural hash (computed once, at construction).
+   *
+   * @return the hash
+   */
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  /**
+   * Returns Python's {@code repr} of the tuple: {@code (('c3', (('c2', None), None)), None)}.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    Map<ResultTuple, String> out = new IdentityHashMap<>();
+    PostOrder.walk(
+        this,
+        ResultTuple::dependencies,
+        node -> {
+          StringBuilder sb = new StringBuilder();
+          sb.append("(('").append(node.id).append("', ");
+          sb.append(node.parent == null ? "None" : out.get(node.parent)).append("), ");
+          if (node.members == null) {
+            sb.append("None");
+          } else {
+            sb.append('[');
+            for (int i = 0; i < node.members.size(); i++) {
+              sb.append(i == 0 ? "" : ", ").append(out.get(node.members.get(i)));
+            }
+            sb.append(']');
+          }
+          out.put(node, sb.append(')').toString());
+        });
+    return out.get(this);
+  }
+
+  /** Parses raw nested lists with Celery's {@code result_from_tuple} rules, iteratively. */
+  private static final class TupleParser {
+    private TupleParser() {}
+
+    /** One unit of work: parse {@code raw}, then hand the tuple to {@code sink}. */
+    private record Job(Object raw, String where, Slot sink) {}
+
+    /** Where a parsed tuple goes. */
+    private static final class Slot {
+      ResultTuple value;
+    }
+
+    /** A node whose parts are parsed; assembled once they are all filled. */
+    private record Pending(String id, Slot parent, List<Slot> members, Slot sink) {}
+
+    static ResultTuple parse(Object raw) {
+      Slot root = new Slot();
+      Deque<Object> work = new ArrayDeque<>();
+      work.push(new Job(raw, "tuple", root));
+      while (!work.isEmpty()) {
+        Object item = work.pop();
+        if (item instanceof Pending p) {
+          ResultTuple parent = p.parent == null ? null : p.parent.value;
+          if (p.members == null) {
+            p.sink.value = ResultTuple.of(p.id, parent);
+          } else {
+            List<ResultTuple> members = new ArrayList<>(p.members.size());
+            for (Slot s : p.members) {
+              members.add(s.value);
+            }
+            p.sink.value = ResultTuple.group(p.id, parent, members);
+          }
+          continue;
+        }
+        Job job = (Job) item;
+        List<?> pair = pairOf(job.raw, job.where);
+        Object head = pair.get(0);
+        Object nodes = pair.get(1);
+        Object id;
+        Object parentRaw;
+        if (isSequence(head)) {
+          List<?> headPair = pairOf(head, job.where + "[0]");
+          id = headPair.get(0);
+          parentRaw = headPair.get(1);
+        } else {
+          id = head;
+          parentRaw = null;
+        }
+        String idText = idOf(id, job.where);
+        Slot parentSlot = parentRaw == null ? null : new Slot();
+        List<Slot> memberSlots = null;
+        List<?> memberList = null;
+        if (nodes != null) {
+          if (!isSequence(nodes)) {
+            throw new IllegalArgumentException(
+                "malformed result tuple at "
+                    + job.where
+                    + "[1]: expected null or a list of member tuples, got "
+                    + describe(nodes));
+          }
+          memberList = asList(nodes);
+          memberSlots = new ArrayList<>(memberList.size());
+          for (int i = 0; i < memberList.size(); i++) {
+            memberSlots.add(new Slot());
+          }
+        }
+        work.push(new Pending(idText, parentSlot, memberSlots, job.sink));
+        if (memberList != null) {
+          for (int i = memberList.size() - 1; i >= 0; i--) {
+            work.push(new Job(memberList.get(i), job.where + "[1][" + i + "]", memberSlots.get(i)));
+          }
+        }
+        if (parentSlot != null) {
+          work.push(new Job(parentRaw, job.where + "[0][1]", parentSlot));
+        }
+      }
+      return root.value;
+    }
+
+    private static String idOf(Object id, String where) {
+      if (id instanceof String s) {
+        return Ids.require(s, "result tuple id at " + where + "[0][0]");
+      }
+      if (id instanceof Number n) {
+        return n.toString();
+      }
+      throw new IllegalArgumentException(
+          "malformed result tuple at "
+              + where
+              + "[0][0]: expected a task id string, got "
+              + describe(id)
+              + " (AsyncResult requires valid id)");
+    }
+
+    private static List<?> pairOf(Object raw, String where) {
+      if (!isSequence(raw)) {
+        throw new IllegalArgumentException(
+            "malformed result tuple at "
+                + where
+                + ": expected a 2-element list [[id, parent], members-or-null], got "
+                + describe(raw));
+      }
+      List<?> list = asList(raw);
+      if (list.size() != 2) {
+        throw new IllegalArgumentException(
+            "malformed result tuple at "
+                + where
+                + ": expected 2 elements [[id, parent], members-or-null], got "
+                + list.size()
+                + " in "
+                + describe(raw)
+                + (list.size() < 2
+                    ? " (Celery: not enough values to unpack (expected 2, got " + list.size() + "))"
+                    : " (Celery: too many values to unpack (expected 2))"));
+      }
+      return list;
+    }
+
+    private static boolean isSequence(Object o) {
+      return o instanceof List<?> || o instanceof Object[];
+    }
+
+    private static List<?> asList(Object o) {
+      return o instanceof Object[] array ? Arrays.asList(array) : (List<?>) o;
+    }
+
+    private static String describe(Object o) {
+      if (o == null) {
+        return "null";
+      }
+      if (o instanceof String s) {
+        return "\"" + s + "\" (a string)";
+      }
+      if (o instanceof Object[] array) {
+        return Arrays.deepToString(array);
+      }
+      String text = String.valueOf(o);
+      if (text.length() > 200) {
+        text = text.substring(0, 200) + "...";
+      }
+      return text + " (" + o.getClass().getSimpleName() + ")";
+    }
+  }
+}
