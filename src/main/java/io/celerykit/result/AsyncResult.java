@@ -1,5 +1,7 @@
 package io.celerykit.result;
 
+import io.celerykit.graph.DependencyGraph;
+import io.celerykit.graph.GraphFormatter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -709,6 +711,43 @@ public non-sealed class AsyncResult<T> extends ResultBase {
       value = it.next().node().value(GetOptions.defaults());
     }
     return value;
+  }
+
+  /**
+   * Builds the dependency graph of the tree ({@code build_graph(intermediate, formatter)}): one
+   * node per result reached by {@link #iterdeps(boolean)}, an edge from each node to each child.
+   * Its {@link DependencyGraph#toDot()} prints Celery's DOT text.
+   *
+   * @param intermediate passed to {@link #iterdeps(boolean)}
+   * @param formatter the formatter, or null for Celery's ({@code GraphFormatter(root=id,
+   *     shape='oval')})
+   * @return the graph
+   */
+  public DependencyGraph<ResultBase> buildGraph(
+      boolean intermediate, GraphFormatter<? super ResultBase> formatter) {
+    GraphFormatter<? super ResultBase> format =
+        formatter != null
+            ? formatter
+            : GraphFormatter.builder().root(id).scheme("shape", "oval").<ResultBase>build();
+    DependencyGraph<ResultBase> graph = new DependencyGraph<>(format);
+    var it = new DependencyIterator(this, intermediate);
+    while (it.hasNext()) {
+      ResultEdge edge = it.next();
+      graph.addArc(edge.node());
+      if (edge.parent() != null) {
+        graph.addEdge(edge.parent(), edge.node());
+      }
+    }
+    return graph;
+  }
+
+  /**
+   * Returns the dependency graph of the tree with Celery's formatter ({@code graph}).
+   *
+   * @return {@code buildGraph(false, null)}
+   */
+  public DependencyGraph<ResultBase> graph() {
+    return buildGraph(false, null);
   }
 
   /**

@@ -1,0 +1,10 @@
+/**
+ * celerykit: Celery's result API ({@code celery.result}) for Java, as a pure in-process test
+ * double.
+ */
+module io.celerykit {
+  exports io.celerykit.result;
+  exports io.celerykit.graph;
+  exports io.celerykit.backend;
+  exports io.celerykit.app;
+}
