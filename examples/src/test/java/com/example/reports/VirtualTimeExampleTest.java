@@ -1,0 +1,45 @@
+package com.example.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.celerykit.app.InMemoryCelery;
+import io.celerykit.result.TaskMeta;
+import io.celerykit.result.TaskState;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Timeouts and late results happen on the app's virtual clock: no sleeping, no flakiness. */
+class VirtualTimeExampleTest {
+
+  private final InMemoryCelery celery = InMemoryCelery.create();
+  private final ReportService service = new ReportService(celery);
+
+  @Test
+  void aReportThatNeverComesTimesOutInVirtualTime() {
+    // WHEN the service waits 30 s for a report no worker will ever store
+    var report = service.awaitReport("slow", Duration.ofSeconds(30));
+
+    // THEN it gives up; the 30 s passed on the virtual clock, at once in wall time
+    assertThat(report).isEmpty();
+    assertThat(celery.clock().elapsed()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aReportStoredLaterArrivesAtItsVirtualTime() {
+    // GIVEN the task is STARTED now and finishes 5 s from now
+    celery.backend().store(TaskMeta.builder("r-5", TaskState.STARTED).build());
+    celery
+        .clock()
+        .schedule(
+            Duration.ofSeconds(5),
+            () -> celery.backend().store(TaskMeta.success("r-5", "done after 5s")));
+    assertThat(service.status("r-5")).isEqualTo(ReportService.Status.RUNNING);
+
+    // WHEN the service waits up to 10 s
+    var report = service.awaitReport("r-5", Duration.ofSeconds(10));
+
+    // THEN it returns as soon as the result is stored, at virtual t=5s
+    assertThat(report).contains("done after 5s");
+    assertThat(celery.clock().elapsed()).isEqualTo(Duration.ofSeconds(5));
+  }
+}
