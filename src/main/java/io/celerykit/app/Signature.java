@@ -1,0 +1,188 @@
+package io.celerykit.app;
+
+import io.celerykit.result.AsyncResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A task call to be made later, as Celery's {@code signature} ({@code task.s(...)}, {@code
+ * task.si(...)}): name, arguments, options, and whether it is immutable. Immutable itself.
+ *
+ * <pre>{@code
+ * Signature step = add.s(10);              // add(previous, 10) in a chain
+ * AsyncResult<Object> r = step.delay(5);   // add(5, 10)
+ * }</pre>
+ */
+public final class Signature {
+  private final InMemoryCelery app;
+  private final String taskName;
+  private final List<Object> args;
+  private final Map<String, Object> kwargs;
+  private final ApplyOptions options;
+  private final boolean immutable;
+
+  Signature(
+      InMemoryCelery app,
+      String taskName,
+      List<?> args,
+      Map<String, ?> kwargs,
+      ApplyOptions options,
+      boolean immutable) {
+    this.app = Objects.requireNonNull(app, "app");
+    this.taskName = Objects.requireNonNull(taskName, "taskName");
+    this.args = List.copyOf(nonNulls(args));
+    this.kwargs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
+    this.options = Objects.requireNonNull(options, "options");
+    this.immutable = immutable;
+  }
+
+  private static List<Object> nonNulls(List<?> args) {
+    List<Object> out = new ArrayList<>(args.size());
+    for (Object a : args) {
+      out.add(a == null ? NullArg.INSTANCE : a);
+    }
+    return out;
+  }
+
+  /**
+   * Returns the task name.
+   *
+   * @return the name
+   */
+  public String taskName() {
+    return taskName;
+  }
+
+  /**
+   * Returns the positional arguments.
+   *
+   * @return an unmodifiable list
+   */
+  public List<Object> args() {
+    List<Object> out = new ArrayList<>(args.size());
+    for (Object a : args) {
+      out.add(a == NullArg.INSTANCE ? null : a);
+    }
+    return out;
+  }
+
+  /**
+   * Returns the keyword arguments.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, Object> kwargs() {
+    return kwargs;
+  }
+
+  /**
+   * Returns the options.
+   *
+   * @return the options
+   */
+  public ApplyOptions options() {
+    return options;
+  }
+
+  /**
+   * Tells whether the signature ignores values passed on to it ({@code si}).
+   *
+   * @return true when immutable
+   */
+  public boolean immutable() {
+    return immutable;
+  }
+
+  /**
+   * Returns a copy with keyword arguments.
+   *
+   * @param kw the keyword arguments
+   * @return the new signature
+   */
+  public Signature withKwargs(Map<String, ?> kw) {
+    return new Signature(app, taskName, args(), kw, options, immutable);
+  }
+
+  /**
+   * Returns a copy with options ({@code sig.set(**options)}).
+   *
+   * @param newOptions the options
+   * @return the new signature
+   */
+  public Signature set(ApplyOptions newOptions) {
+    return new Signature(app, taskName, args(), kwargs, newOptions, immutable);
+  }
+
+  /**
+   * Returns the signature with a value passed on to it: prepended to the arguments, unless the
+   * signature is immutable.
+   *
+   * @param value the value
+   * @return the new signature (this one when immutable)
+   */
+  public Signature withPrepended(Object value) {
+    if (immutable) {
+      return this;
+    }
+    List<Object> more = new ArrayList<>(args.size() + 1);
+    more.add(value);
+    more.addAll(args());
+    return new Signature(app, taskName, more, kwargs, options, false);
+  }
+
+  /**
+   * Sends the call ({@code sig.delay(*more)}): extra arguments are prepended unless immutable.
+   *
+   * @param <T> the value type
+   * @param more extra arguments
+   * @return the result
+   */
+  public <T> AsyncResult<T> delay(Object... more) {
+    Signature sig = this;
+    for (int i = more.length - 1; i >= 0; i--) {
+      sig = sig.withPrepended(more[i]);
+    }
+    return sig.applyAsync();
+  }
+
+  /**
+   * Sends the call as it is ({@code sig.apply_async()}).
+   *
+   * @param <T> the value type
+   * @return the result
+   */
+  public <T> AsyncResult<T> applyAsync() {
+    return app.send(taskName, args(), kwargs, options);
+  }
+
+  /**
+   * Describes the call as Celery's repr: {@code tasks.add(2, 3)}.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(taskName).append('(');
+    List<Object> a = args();
+    for (int i = 0; i < a.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(PyRepr.of(a.get(i)));
+    }
+    for (Map.Entry<String, Object> e : kwargs.entrySet()) {
+      sb.append(a.isEmpty() && sb.charAt(sb.length() - 1) == '(' ? "" : ", ");
+      sb.append(e.getKey()).append('=').append(PyRepr.of(e.getValue()));
+    }
+    return sb.append(')').append(immutable ? " (immutable)" : "").toString();
+  }
+
+  InMemoryCelery app() {
+    return app;
+  }
+
+  /** Stands in for a null argument inside immutable lists. */
+  private enum NullArg {
+    INSTANCE
+  }
+}

@@ -1,0 +1,446 @@
+package io.celerykit.app;
+
+import io.celerykit.backend.ScheduledEvent;
+import io.celerykit.backend.VirtualClock;
+import io.celerykit.result.ResultBase;
+import io.celerykit.result.ResultTuple;
+import io.celerykit.result.TaskMeta;
+import io.celerykit.result.TaskRevokedException;
+import io.celerykit.result.TaskState;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The app's worker. In {@link WorkerMode#DETERMINISTIC} mode (the default) nothing runs until
+ * the test says so ({@link #step()}, {@link #runDue()}, {@link #runUntilIdle()}, advancing the
+ * clock) or a blocking call ({@code get}, {@code join}) needs it; tasks run on the calling thread
+ * in (ETA, arrival) order. In {@link WorkerMode#THREADED} mode due tasks run on a pool of real
+ * threads.
+ *
+ * <p>It stores what Celery's worker stores: STARTED only with {@code task_track_started}; RETRY
+ * with the retry's exception and a retries count; FAILURE with the exception and a traceback;
+ * REVOKED with a {@link TaskRevokedException}; SUCCESS with the value; name, args, kwargs, worker,
+ * queue and retries only with {@code result_extended}; children when the task is {@code trail}.
+ */
+public final class Worker implements AutoCloseable {
+
+  private static final Map<String, Object> NO_PAYLOAD = Map.of();
+
+  private final InMemoryCelery app;
+  private final VirtualClock clock;
+  private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+  private final List<Map<String, Object>> revokedStamps = new CopyOnWriteArrayList<>();
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicInteger executed = new AtomicInteger();
+  private final ExecutorService pool;
+
+  /** A run that takes virtual time: its message and the event that completes it. */
+  private record Running(Message message, RegisteredTask task, ScheduledEvent completion) {}
+
+  Worker(InMemoryCelery app) {
+    this.app = app;
+    this.clock = app.clock();
+    this.pool =
+        app.config().workerMode() == WorkerMode.THREADED
+            ? Executors.newFixedThreadPool(
+                app.config().concurrency(),
+                r -> {
+                  Thread t = new Thread(r, "celerykit-worker");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
+    app.control().onRevoke(this::onRevoke);
+  }
+
+  /**
+   * Returns how the worker runs tasks.
+   *
+   * @return the mode
+   */
+  public WorkerMode mode() {
+    return pool == null ? WorkerMode.DETERMINISTIC : WorkerMode.THREADED;
+  }
+
+  // ---------------------------------------------------------------- driving
+
+  /**
+   * Runs the next scheduled event (the next task, a retry, a completion), advancing the virtual
+   * clock to its time.
+   *
+   * @return false when nothing is scheduled
+   */
+  public boolean step() {
+    return clock.runNext();
+  }
+
+  /**
+   * Runs everything due now, without advancing the clock.
+   *
+   * @return how many events ran
+   */
+  public int runDue() {
+    int count = 0;
+    while (clock.runNextDueBy(clock.now())) {
+      count++;
+    }
+    return count;
+  }
+
+  /**
+   * Runs until nothing that can make progress is scheduled (countdowns, ETAs and retries
+   * included), advancing the virtual clock as needed.
+   *
+   * @return how many events ran
+   */
+  public int runUntilIdle() {
+    int count = 0;
+    while (clock.hasPendingProgress()) {
+      clock.runNext();
+      count++;
+    }
+    return count;
+  }
+
+  /**
+   * Returns how many received tasks have not started yet.
+   *
+   * @return the count
+   */
+  public int queued() {
+    return queued.get();
+  }
+
+  /**
+   * Returns how many task runs started so far.
+   *
+   * @return the count
+   */
+  public int executed() {
+    return executed.get();
+  }
+
+  /**
+   * Returns the ids of tasks running now (started and taking virtual time).
+   *
+   * @return a snapshot
+   */
+  public Set<String> active() {
+    return Set.copyOf(running.keySet());
+  }
+
+  /**
+   * Returns the ids the worker holds as revoked.
+   *
+   * @return a snapshot
+   */
+  public Set<String> revoked() {
+    return Set.copyOf(revoked);
+  }
+
+  /** Stops the threads of a threaded worker; a deterministic worker has none. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- receiving
+
+  void submit(Message m) {
+    queued.incrementAndGet();
+    journal("task-received", m, receivedPayload(m));
+    Instant now = clock.now();
+    if (pool == null) {
+      if (m.eta != null && m.eta.isAfter(now)) {
+        clock.scheduleAt(m.eta, () -> execute(m));
+      } else {
+        clock.schedule(Duration.ZERO, () -> execute(m));
+      }
+    } else if (m.eta != null && m.eta.isAfter(now)) {
+      clock.scheduleAt(m.eta, () -> pool.execute(() -> execute(m)));
+    } else {
+      pool.execute(() -> execute(m));
+    }
+  }
+
+  private static Map<String, Object> receivedPayload(Message m) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("args", m.args);
+    p.put("kwargs", m.kwargs);
+    p.put("retries", m.retries);
+    if (m.eta != null) {
+      p.put("eta", m.eta);
+    }
+    if (m.expires != null) {
+      p.put("expires", m.expires);
+    }
+    return p;
+  }
+
+  // ---------------------------------------------------------------- running
+
+  private void execute(Message m) {
+    queued.decrementAndGet();
+    if (isRevoked(m)) {
+      storeRevoked(m, "revoked", false, false, null);
+      return;
+    }
+    if (m.expires != null && clock.now().isAfter(m.expires)) {
+      storeRevoked(m, "expired", false, true, null);
+      return;
+    }
+    RegisteredTask task = app.registered(m.name);
+    TaskContext self = new TaskContext(app, m, task, false);
+    RegisteredTask.Step step = task.plan(self);
+    if (step == null) {
+      return;
+    }
+    executed.incrementAndGet();
+    journal("task-started", m, Map.of("hostname", app.config().hostname(), "pid", pid()));
+    if (task.options().trackStarted(app.config())) {
+      Map<String, Object> started = new LinkedHashMap<>();
+      started.put("pid", pid());
+      started.put("hostname", app.config().hostname());
+      app.backend().store(metaFor(m, task, TaskState.STARTED, started, null, List.of()).build());
+    }
+    if (step.progressState() != null) {
+      app.backend()
+          .store(metaFor(m, task, step.progressState(), step.progressMeta(), null, List.of()).build());
+    }
+    if (step.duration().isZero()) {
+      finish(m, task, self, step);
+    } else {
+      ScheduledEvent completion =
+          clock.schedule(
+              step.duration(),
+              () -> {
+                if (running.remove(m.id) != null) {
+                  finish(m, task, self, step);
+                }
+              });
+      running.put(m.id, new Running(m, task, completion));
+    }
+  }
+
+  private static long pid() {
+    return ProcessHandle.current().pid();
+  }
+
+  private void finish(Message m, RegisteredTask task, TaskContext self, RegisteredTask.Step step) {
+    Instant started = clock.now();
+    app.enter(self);
+    try {
+      Object value;
+      try {
+        value = step.body().run(self);
+      } catch (RetryException retry) {
+        retried(m, task, self, retry);
+        return;
+      } catch (FailNow failNow) {
+        failed(m, task, self, failNow.failure());
+        return;
+      } catch (RejectException reject) {
+        journal("task-rejected", m, Map.of("requeue", reject.requeue()));
+        return;
+      } catch (Exception | Error error) {
+        failed(m, task, self, error);
+        return;
+      }
+      succeeded(m, task, self, value, started);
+    } finally {
+      app.exit(self);
+    }
+  }
+
+  private void succeeded(
+      Message m, RegisteredTask task, TaskContext self, Object value, Instant started) {
+    for (Signature link : m.link) {
+      link.withPrepended(value).applyAsync();
+    }
+    for (Consumer<Completion> hook : m.onComplete) {
+      hook.accept(new Completion(m.id, TaskState.SUCCESS, value));
+    }
+    if (!ignoresResult(m, task)) {
+      app.backend()
+          .store(metaFor(m, task, TaskState.SUCCESS, value, null, self.children()).build());
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("result", PyRepr.of(value));
+    p.put("runtime", Duration.between(started, clock.now()));
+    journal("task-succeeded", m, p);
+  }
+
+  private void failed(Message m, RegisteredTask task, TaskContext self, Throwable error) {
+    String traceback = traceback(error);
+    app.backend()
+        .store(metaFor(m, task, TaskState.FAILURE, error, traceback, self.children()).build());
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("exception", error.toString());
+    p.put("traceback", traceback);
+    journal("task-failed", m, p);
+    for (Signature errback : m.linkError) {
+      errback.withPrepended(m.id).applyAsync();
+    }
+    for (Consumer<Completion> hook : m.onComplete) {
+      hook.accept(new Completion(m.id, TaskState.FAILURE, error));
+    }
+  }
+
+  private void retried(Message m, RegisteredTask task, TaskContext self, RetryException retry) {
+    List<ResultBase> children = new ArrayList<>(self.children());
+    if (task.options().trail()) {
+      children.add(app.asyncResult(m.id));
+    }
+    app.backend()
+        .store(
+            metaFor(m, task, TaskState.RETRY, retry.exc(), traceback(retry), children).build());
+    journal("task-retried", m, Map.of("exception", retry.toString()));
+    submit(m.retry(clock.now().plus(retry.countdown())));
+  }
+
+  private boolean ignoresResult(Message m, RegisteredTask task) {
+    return m.ignoreResult != null ? m.ignoreResult : task.options().ignoreResult(app.config());
+  }
+
+  static String traceback(Throwable error) {
+    StringWriter out = new StringWriter();
+    error.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  TaskMeta.Builder metaFor(
+      Message m,
+      RegisteredTask task,
+      TaskState state,
+      Object result,
+      String traceback,
+      List<ResultBase> children) {
+    TaskMeta.Builder b = TaskMeta.builder(m.id, state).result(result).traceback(traceback);
+    if (!children.isEmpty()) {
+      List<ResultTuple> tuples = new ArrayList<>(children.size());
+      for (ResultBase child : children) {
+        tuples.add(tupleOf(child));
+      }
+      b.children(tuples);
+    }
+    if (state.isReady()) {
+      b.dateDone(clock.now());
+    }
+    b.groupId(m.groupId);
+    if (m.parentId != null) {
+      b.parentId(m.parentId);
+    }
+    if (app.config().resultExtended()) {
+      b.extended(m.name, m.args, m.kwargs, app.config().hostname(), queueOf(m));
+      b.retries(m.retries);
+    }
+    return b;
+  }
+
+  private String queueOf(Message m) {
+    return m.queue != null ? m.queue : app.config().defaultQueue();
+  }
+
+  private static ResultTuple tupleOf(ResultBase result) {
+    if (result instanceof io.celerykit.result.GroupResult g) {
+      return g.asTuple();
+    }
+    return ((io.celerykit.result.AsyncResult<?>) result).asTuple();
+  }
+
+  // ---------------------------------------------------------------- revoking
+
+  private void onRevoke(RevokeRequest request) {
+    if (request.byStampedHeaders()) {
+      revokedStamps.add(request.headers());
+    } else {
+      revoked.addAll(request.taskIds());
+    }
+    if (!request.options().terminate()) {
+      return;
+    }
+    for (Running run : List.copyOf(running.values())) {
+      boolean hit =
+          request.byStampedHeaders()
+              ? stampsMatch(run.message().headers, request.headers())
+              : request.revokes(run.message().id);
+      if (hit && running.remove(run.message().id) != null) {
+        run.completion().cancel();
+        storeRevoked(run.message(), "terminated", true, false, request.options().signal());
+      }
+    }
+  }
+
+  private boolean isRevoked(Message m) {
+    if (revoked.contains(m.id)) {
+      return true;
+    }
+    for (Map<String, Object> stamps : revokedStamps) {
+      if (stampsMatch(m.headers, stamps)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean stampsMatch(Map<String, Object> headers, Map<String, Object> wanted) {
+    for (Map.Entry<String, Object> want : wanted.entrySet()) {
+      if (!headers.containsKey(want.getKey())) {
+        return false;
+      }
+      Object have = headers.get(want.getKey());
+      Object value = want.getValue();
+      boolean ok =
+          value instanceof List<?> accepted
+              ? (have instanceof List<?> haveList
+                  ? haveList.stream().anyMatch(accepted::contains)
+                  : accepted.contains(have))
+              : (have instanceof List<?> haveList ? haveList.contains(value) : value.equals(have));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void storeRevoked(
+      Message m, String reason, boolean terminated, boolean expired, String signal) {
+    RegisteredTask task = app.registeredOrNull(m.name);
+    TaskRevokedException exc = new TaskRevokedException(reason);
+    app.backend().store(metaFor(m, task, TaskState.REVOKED, exc, null, List.of()).build());
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("terminated", terminated);
+    p.put("signum", signal);
+    p.put("expired", expired);
+    journal("task-revoked", m, p);
+    for (Consumer<Completion> hook : m.onComplete) {
+      hook.accept(new Completion(m.id, TaskState.REVOKED, exc));
+    }
+  }
+
+  private void journal(String type, Message m, Map<String, Object> payload) {
+    app.journal().record(new TaskEvent(type, clock.now(), m.id, m.name, payload == null ? NO_PAYLOAD : payload));
+  }
+}
