@@ -4,6 +4,7 @@ import io.celerykit.result.AsyncResult;
 import io.celerykit.result.CeleryApp;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.ResultTimeoutException;
+import io.celerykit.result.RevokeOptions;
 import io.celerykit.result.TaskState;
 import java.time.Duration;
 import java.util.List;
@@ -27,14 +28,38 @@ public final class ReportService {
   }
 
   private final CeleryApp celery;
+  private final TaskClient client;
+
+  /**
+   * Creates a service that only reads results.
+   *
+   * @param celery the Celery app whose results it reads
+   */
+  public ReportService(CeleryApp celery) {
+    this(celery, (name, args) -> {
+      throw new UnsupportedOperationException("this service was created without a task client");
+    });
+  }
 
   /**
    * Creates the service.
    *
    * @param celery the Celery app whose results it reads
+   * @param client how it sends tasks
    */
-  public ReportService(CeleryApp celery) {
+  public ReportService(CeleryApp celery, TaskClient client) {
     this.celery = celery;
+    this.client = client;
+  }
+
+  /**
+   * Asks the workers to render the report of a quarter.
+   *
+   * @param quarter e.g. {@code 2026-Q3}
+   * @return the task id
+   */
+  public String requestReport(String quarter) {
+    return client.submit("reports.render", quarter);
   }
 
   /**
@@ -94,6 +119,15 @@ public final class ReportService {
    */
   public void cancel(String taskId) {
     celery.asyncResult(taskId).revoke();
+  }
+
+  /**
+   * Cancels a report task, stopping it if it already runs.
+   *
+   * @param taskId the Celery task id
+   */
+  public void abort(String taskId) {
+    celery.asyncResult(taskId).revoke(RevokeOptions.defaults().terminate(true));
   }
 
   /** A report task failed on the worker. */
