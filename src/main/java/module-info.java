@@ -3,8 +3,11 @@
  * double.
  */
 module io.celerykit {
+  requires com.fasterxml.jackson.databind;
+
   exports io.celerykit.result;
   exports io.celerykit.graph;
   exports io.celerykit.backend;
   exports io.celerykit.app;
+  exports io.celerykit.wire;
 }

@@ -1,0 +1,528 @@
+package io.celerykit.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.celerykit.result.AsyncResult;
+import io.celerykit.result.GroupResult;
+import io.celerykit.result.ImproperlyConfiguredException;
+import io.celerykit.result.IncompleteStreamException;
+import io.celerykit.result.MaxRetriesExceededException;
+import io.celerykit.result.NotRegisteredException;
+import io.celerykit.result.RemoteTaskException;
+import io.celerykit.result.ResultTimeoutException;
+import io.celerykit.result.ResultTuple;
+import io.celerykit.result.TaskMeta;
+import io.celerykit.result.TaskRevokedException;
+import io.celerykit.result.TaskState;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Celery's JSON wire format: the task meta stored under {@code celery-task-meta-<id>}, the group
+ * meta under {@code celery-taskset-meta-<id>}, exceptions as {@code {"exc_type", "exc_message",
+ * "exc_module"}}, result tuples, and {@code date_done} — written exactly as Celery 5 writes them
+ * (key order, separators, date format) and read back.
+ *
+ * <pre>{@code
+ * TaskMeta meta = CeleryJson.readTaskMeta(redisValue);     // a Python failure becomes a RemoteTaskException
+ * String again = CeleryJson.writeTaskMeta(meta);           // the same JSON text
+ * }</pre>
+ */
+public final class CeleryJson {
+
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+  private static final Map<String, String> CELERY_NAMES =
+      Map.of(
+          TaskRevokedException.class.getName(), "TaskRevokedError",
+          MaxRetriesExceededException.class.getName(), "MaxRetriesExceededError",
+          ResultTimeoutException.class.getName(), "TimeoutError",
+          ImproperlyConfiguredException.class.getName(), "ImproperlyConfigured",
+          NotRegisteredException.class.getName(), "NotRegistered",
+          IncompleteStreamException.class.getName(), "IncompleteStream",
+          "io.celerykit.app.ChordException", "ChordError");
+
+  private CeleryJson() {}
+
+  // ---------------------------------------------------------------- task meta
+
+  /**
+   * Writes a task meta as Celery stores it: keys {@code status, result, traceback, children,
+   * date_done}, then {@code group_id} and {@code parent_id} when set, then the result_extended
+   * keys {@code name, args, kwargs, worker, retries, queue} when the meta has them, then {@code
+   * task_id}.
+   *
+   * @param meta the meta
+   * @return the JSON text
+   * @throws EncodeException when the result cannot be encoded as JSON
+   */
+  public static String writeTaskMeta(TaskMeta meta) {
+    return PythonJson.dumps(toJsonMap(meta));
+  }
+
+  /**
+   * Returns the meta as the ordered map Celery stores (before JSON encoding).
+   *
+   * @param meta the meta
+   * @return an ordered map of JSON values
+   */
+  public static Map<String, Object> toJsonMap(TaskMeta meta) {
+    Objects.requireNonNull(meta, "meta");
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", meta.state().name());
+    out.put("result", encodeResult(meta.state(), meta.result()));
+    out.put("traceback", meta.traceback());
+    List<Object> children = new ArrayList<>();
+    for (ResultTuple child : meta.children()) {
+      children.add(child.toList());
+    }
+    out.put("children", children);
+    out.put("date_done", meta.dateDone() == null ? null : formatDateDone(meta.dateDone()));
+    if (meta.groupId() != null) {
+      out.put("group_id", meta.groupId());
+    }
+    if (meta.parentId() != null) {
+      out.put("parent_id", meta.parentId());
+    }
+    if (isExtended(meta)) {
+      out.put("name", meta.name());
+      out.put("args", encodeValue(meta.args()));
+      out.put("kwargs", encodeValue(meta.kwargs()));
+      out.put("worker", meta.worker());
+      out.put("retries", meta.retries());
+      out.put("queue", meta.queue());
+    }
+    out.put("task_id", meta.taskId());
+    return out;
+  }
+
+  private static boolean isExtended(TaskMeta meta) {
+    return meta.name() != null
+        || meta.args() != null
+        || meta.kwargs() != null
+        || meta.worker() != null
+        || meta.queue() != null;
+  }
+
+  private static Object encodeResult(TaskState state, Object result) {
+    if (result instanceof Throwable error) {
+      return encodeException(error);
+    }
+    return encodeValue(result);
+  }
+
+  /**
+   * Reads a task meta from Celery's JSON.
+   *
+   * @param json the stored text
+   * @return the meta
+   * @throws WireFormatException naming the key at fault
+   */
+  public static TaskMeta readTaskMeta(String json) {
+    return readTaskMeta(json, "task meta");
+  }
+
+  /**
+   * Reads a task meta from Celery's JSON, naming the source in errors.
+   *
+   * @param json the stored text
+   * @param source where the text came from (a file and key), for error messages
+   * @return the meta
+   * @throws WireFormatException naming the source and the key at fault
+   */
+  public static TaskMeta readTaskMeta(String json, String source) {
+    Object parsed = parse(json, source);
+    if (!(parsed instanceof Map<?, ?> map)) {
+      throw new WireFormatException(source + ": expected a JSON object (a task meta), got " + json);
+    }
+    return fromJsonMap(asStringMap(map), null, source);
+  }
+
+  /**
+   * Builds a meta from a parsed JSON object.
+   *
+   * @param json the parsed object
+   * @param fallbackId the id to use when {@code task_id} is missing, or null to require it
+   * @param source where it came from, for error messages
+   * @return the meta
+   * @throws WireFormatException naming the source and the key at fault
+   */
+  public static TaskMeta fromJsonMap(Map<String, ?> json, String fallbackId, String source) {
+    Object status = json.get("status");
+    if (!json.containsKey("status")) {
+      throw new WireFormatException(source + ": missing key \"status\" (the task state)");
+    }
+    if (!(status instanceof String s) || s.isBlank()) {
+      throw new WireFormatException(
+          source + ": key \"status\" must be a state name such as \"SUCCESS\", got " + status);
+    }
+    TaskState state = TaskState.of(s);
+    Object idValue = json.get("task_id");
+    String id;
+    if (idValue == null) {
+      if (fallbackId == null) {
+        throw new WireFormatException(source + ": missing key \"task_id\"");
+      }
+      id = fallbackId;
+    } else if (idValue instanceof String text && !text.isBlank()) {
+      id = text;
+    } else {
+      throw new WireFormatException(
+          source + ": key \"task_id\" must be a non-blank string, got " + idValue);
+    }
+    String traceback = optionalString(json, "traceback", source);
+    TaskMeta.Builder b =
+        TaskMeta.builder(id, state)
+            .result(decodeResult(state, json.get("result"), traceback, source))
+            .traceback(traceback);
+    Object children = json.get("children");
+    if (children != null) {
+      if (!(children instanceof List<?> list)) {
+        throw new WireFormatException(
+            source + ": key \"children\" must be a list of result tuples, got " + children);
+      }
+      List<ResultTuple> tuples = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        try {
+          tuples.add(ResultTuple.fromList(list.get(i)));
+        } catch (IllegalArgumentException e) {
+          throw new WireFormatException(
+              source + ": key \"children\"[" + i + "]: " + e.getMessage(), e);
+        }
+      }
+      b.children(tuples);
+    }
+    String dateDone = optionalString(json, "date_done", source);
+    if (dateDone != null) {
+      try {
+        b.dateDone(parseDateDone(dateDone));
+      } catch (DateTimeParseException e) {
+        throw new WireFormatException(
+            source + ": key \"date_done\" is not an ISO date such as 2026-11-24T10:00:00.123456,"
+                + " got " + dateDone, e);
+      }
+    }
+    b.groupId(optionalString(json, "group_id", source));
+    b.parentId(optionalString(json, "parent_id", source));
+    if (json.containsKey("name") || json.containsKey("args") || json.containsKey("worker")) {
+      Object args = json.get("args");
+      Object kwargs = json.get("kwargs");
+      if (args != null && !(args instanceof List<?>)) {
+        throw new WireFormatException(source + ": key \"args\" must be a list, got " + args);
+      }
+      if (kwargs != null && !(kwargs instanceof Map<?, ?>)) {
+        throw new WireFormatException(source + ": key \"kwargs\" must be an object, got " + kwargs);
+      }
+      b.extended(
+          optionalString(json, "name", source),
+          (List<?>) args,
+          kwargs == null ? null : asStringMap((Map<?, ?>) kwargs),
+          optionalString(json, "worker", source),
+          optionalString(json, "queue", source));
+      Object retries = json.get("retries");
+      if (retries != null && !(retries instanceof Integer)) {
+        throw new WireFormatException(
+            source + ": key \"retries\" must be a whole number, got " + retries);
+      }
+      b.retries((Integer) retries);
+    }
+    return b.build();
+  }
+
+  private static Object decodeResult(TaskState state, Object result, String tb, String source) {
+    if (result instanceof Map<?, ?> map
+        && map.containsKey("exc_type")
+        && TaskState.EXCEPTION_STATES.contains(state)) {
+      return decodeException(asStringMap(map), tb, source);
+    }
+    return result;
+  }
+
+  private static String optionalString(Map<String, ?> json, String key, String source) {
+    Object value = json.get(key);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new WireFormatException(
+        source + ": key \"" + key + "\" must be a string or null, got " + value);
+  }
+
+  // ---------------------------------------------------------------- exceptions
+
+  /**
+   * Encodes an exception as Celery does: {@code {"exc_type", "exc_message", "exc_module"}}.
+   * celerykit's own exceptions take their Celery names ({@code TaskRevokedError} in {@code
+   * celery.exceptions}, ...); a {@link RemoteTaskException} gives back its Python fields; any other
+   * exception its simple class name, its message and its package.
+   *
+   * @param error the exception
+   * @return an ordered map
+   */
+  public static Map<String, Object> encodeException(Throwable error) {
+    Objects.requireNonNull(error, "error");
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (error instanceof RemoteTaskException remote) {
+      out.put("exc_type", remote.excType());
+      out.put("exc_message", encodeValue(remote.excMessage()));
+      out.put("exc_module", remote.excModule());
+      return out;
+    }
+    String celeryName = CELERY_NAMES.get(error.getClass().getName());
+    out.put("exc_type", celeryName != null ? celeryName : error.getClass().getSimpleName());
+    out.put(
+        "exc_message",
+        error.getMessage() == null ? List.of() : List.of(error.getMessage()));
+    out.put(
+        "exc_module",
+        celeryName != null ? "celery.exceptions" : error.getClass().getPackageName());
+    return out;
+  }
+
+  /**
+   * Decodes Celery's exception dict: Celery's own {@code TaskRevokedError}, {@code
+   * MaxRetriesExceededError} and {@code TimeoutError} become celerykit's exceptions, anything else
+   * a {@link RemoteTaskException} with the Python type, module and arguments.
+   *
+   * @param json the dict
+   * @param traceback the traceback text, or null
+   * @param source where it came from, for error messages
+   * @return the exception
+   */
+  public static Throwable decodeException(Map<String, ?> json, String traceback, String source) {
+    Object type = json.get("exc_type");
+    if (!(type instanceof String typeName) || typeName.isBlank()) {
+      throw new WireFormatException(
+          source + ": key \"result\".\"exc_type\" must name the exception class, got " + type);
+    }
+    Object module = json.get("exc_module");
+    Object message = json.get("exc_message");
+    List<?> args =
+        message == null ? List.of() : message instanceof List<?> l ? l : List.of(message);
+    String first = args.isEmpty() ? null : String.valueOf(args.get(0));
+    if ("celery.exceptions".equals(module) && args.size() <= 1) {
+      switch (typeName) {
+        case "TaskRevokedError":
+          return new TaskRevokedException(first);
+        case "MaxRetriesExceededError":
+          return new MaxRetriesExceededException(first);
+        case "TimeoutError":
+          return new ResultTimeoutException(first);
+        default:
+          break;
+      }
+    }
+    return new RemoteTaskException(
+        typeName, module == null ? null : String.valueOf(module), args, traceback);
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /**
+   * Encodes a value the way Celery's JSON serializer sees it: null, booleans, numbers, strings,
+   * lists (and arrays and collections), maps (keys become strings), results (as their tuples).
+   * Anything else fails as kombu's {@code EncodeError} does.
+   *
+   * @param value the value
+   * @return the JSON value
+   * @throws EncodeException naming the type that cannot be encoded
+   */
+  public static Object encodeValue(Object value) {
+    if (value == null
+        || value instanceof Boolean
+        || value instanceof Number
+        || value instanceof String) {
+      return value;
+    }
+    if (value instanceof CharSequence || value instanceof Character) {
+      return value.toString();
+    }
+    if (value instanceof ResultTuple tuple) {
+      return tuple.toList();
+    }
+    if (value instanceof GroupResult group) {
+      return group.asTuple().toList();
+    }
+    if (value instanceof AsyncResult<?> result) {
+      return result.asTuple().toList();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object key = e.getKey();
+        if (!(key == null || key instanceof String || key instanceof Number || key instanceof Boolean)) {
+          throw new EncodeException(
+              "keys must be str, int, float, bool or None, not " + key.getClass().getSimpleName());
+        }
+        out.put(key == null ? "null" : String.valueOf(key), encodeValue(e.getValue()));
+      }
+      return out;
+    }
+    if (value instanceof Collection<?> collection) {
+      List<Object> out = new ArrayList<>(collection.size());
+      for (Object item : collection) {
+        out.add(encodeValue(item));
+      }
+      return out;
+    }
+    if (value instanceof Object[] array) {
+      return encodeValue(java.util.Arrays.asList(array));
+    }
+    throw new EncodeException(
+        "Object of type " + value.getClass().getSimpleName() + " is not JSON serializable");
+  }
+
+  /**
+   * Passes a value through Celery's JSON serializer and back: what a task's return value looks
+   * like once stored (tuples and results become lists, map keys strings).
+   *
+   * @param value the value
+   * @return the value as read back from JSON
+   * @throws EncodeException when the value cannot be encoded
+   */
+  public static Object roundTrip(Object value) {
+    Object encoded = encodeValue(value);
+    try {
+      return PythonJson.loads(PythonJson.dumps(encoded));
+    } catch (JsonProcessingException e) {
+      throw new EncodeException("could not read back " + encoded + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes any JSON value as Python's {@code json.dumps} does.
+   *
+   * @param value a value made of maps, lists, strings, numbers, booleans and nulls
+   * @return the text
+   */
+  public static String dumps(Object value) {
+    return PythonJson.dumps(encodeValue(value));
+  }
+
+  /**
+   * Reads JSON text into maps (ordered), lists, strings, numbers, booleans and nulls.
+   *
+   * @param json the text
+   * @param source where it came from, for error messages
+   * @return the value
+   * @throws WireFormatException when the text is not JSON
+   */
+  public static Object parse(String json, String source) {
+    Objects.requireNonNull(json, "json");
+    try {
+      return PythonJson.loads(json);
+    } catch (JsonProcessingException e) {
+      throw new WireFormatException(
+          source + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- groups and tuples
+
+  /**
+   * Writes a group meta as Celery stores it under {@code celery-taskset-meta-<id>}: {@code
+   * {"result": <group tuple>}}.
+   *
+   * @param group the group's tuple
+   * @return the JSON text
+   */
+  public static String writeGroupMeta(ResultTuple group) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("result", Objects.requireNonNull(group, "group").toList());
+    return PythonJson.dumps(out);
+  }
+
+  /**
+   * Reads a group meta.
+   *
+   * @param json the stored text
+   * @param source where it came from, for error messages
+   * @return the group's tuple
+   */
+  public static ResultTuple readGroupMeta(String json, String source) {
+    Object parsed = parse(json, source);
+    if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("result")) {
+      throw new WireFormatException(source + ": a group meta needs the key \"result\", got " + json);
+    }
+    return tupleOf(map.get("result"), source + ": key \"result\"");
+  }
+
+  /**
+   * Writes a result tuple as JSON: {@code [["id", null], null]}.
+   *
+   * @param tuple the tuple
+   * @return the text
+   */
+  public static String writeTuple(ResultTuple tuple) {
+    return PythonJson.dumps(tuple.toList());
+  }
+
+  /**
+   * Reads a result tuple from JSON.
+   *
+   * @param json the text
+   * @return the tuple
+   */
+  public static ResultTuple readTuple(String json) {
+    return tupleOf(parse(json, "result tuple"), "result tuple");
+  }
+
+  static ResultTuple tupleOf(Object raw, String where) {
+    try {
+      return ResultTuple.fromList(raw);
+    } catch (IllegalArgumentException e) {
+      throw new WireFormatException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- dates
+
+  /**
+   * Formats {@code date_done} as Celery 5 stores it: UTC, no offset, microseconds (omitted when
+   * zero, as Python's {@code isoformat()}), e.g. {@code 2026-11-24T10:00:00.123456}.
+   *
+   * @param instant the instant
+   * @return the text
+   */
+  public static String formatDateDone(Instant instant) {
+    Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+    LocalDateTime utc = LocalDateTime.ofInstant(micros, ZoneOffset.UTC);
+    String seconds = SECONDS.format(utc);
+    int nanos = utc.getNano();
+    return nanos == 0 ? seconds : seconds + String.format(".%06d", nanos / 1000);
+  }
+
+  /**
+   * Parses {@code date_done}: with or without fraction, with or without an offset (naive means
+   * UTC).
+   *
+   * @param text the text
+   * @return the instant
+   */
+  public static Instant parseDateDone(String text) {
+    String t = text.trim();
+    if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
+      return OffsetDateTime.parse(t).toInstant();
+    }
+    return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+  }
+
+  private static Map<String, Object> asStringMap(Map<?, ?> map) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      out.put(String.valueOf(e.getKey()), e.getValue());
+    }
+    return out;
+  }
+}
