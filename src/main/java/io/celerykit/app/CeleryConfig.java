@@ -15,7 +15,7 @@ public final class CeleryConfig {
   private static final CeleryConfig DEFAULTS =
       new CeleryConfig(
           false, false, false, false, false, false, Duration.ofDays(1), Duration.ofSeconds(180),
-          3, WorkerMode.DETERMINISTIC, 2, "celery@celerykit", "celery", 10_000);
+          3, WorkerMode.DETERMINISTIC, 2, "celery@celerykit", "celery", 10_000, false);
 
   private final boolean taskTrackStarted;
   private final boolean resultExtended;
@@ -31,6 +31,7 @@ public final class CeleryConfig {
   private final String hostname;
   private final String defaultQueue;
   private final int journalCapacity;
+  private final boolean trackResults;
 
   private CeleryConfig(
       boolean taskTrackStarted,
@@ -46,7 +47,8 @@ public final class CeleryConfig {
       int concurrency,
       String hostname,
       String defaultQueue,
-      int journalCapacity) {
+      int journalCapacity,
+      boolean trackResults) {
     this.taskTrackStarted = taskTrackStarted;
     this.resultExtended = resultExtended;
     this.taskAlwaysEager = taskAlwaysEager;
@@ -61,6 +63,7 @@ public final class CeleryConfig {
     this.hostname = hostname;
     this.defaultQueue = defaultQueue;
     this.journalCapacity = journalCapacity;
+    this.trackResults = trackResults;
   }
 
   private CeleryConfig copy(Mutator m) {
@@ -69,7 +72,8 @@ public final class CeleryConfig {
     return new CeleryConfig(
         b.taskTrackStarted, b.resultExtended, b.taskAlwaysEager, b.taskEagerPropagates,
         b.taskStoreEagerResult, b.taskIgnoreResult, b.resultExpires, b.defaultRetryDelay,
-        b.maxRetries, b.workerMode, b.concurrency, b.hostname, b.defaultQueue, b.journalCapacity);
+        b.maxRetries, b.workerMode, b.concurrency, b.hostname, b.defaultQueue, b.journalCapacity,
+        b.trackResults);
   }
 
   /**
@@ -253,6 +257,27 @@ public final class CeleryConfig {
   }
 
   /**
+   * Makes the app remember every result it hands out for a task call and whether it was consumed
+   * ({@code get}, {@code join} or {@code forget}), so that strict tests can list the results
+   * nobody consumed. Costs memory per task; off by default.
+   *
+   * @param on the setting
+   * @return the new config
+   */
+  public CeleryConfig trackResults(boolean on) {
+    return copy(b -> b.trackResults = on);
+  }
+
+  /**
+   * Returns whether handed-out results are tracked.
+   *
+   * @return the setting
+   */
+  public boolean trackResults() {
+    return trackResults;
+  }
+
+  /**
    * Returns {@code task_track_started}.
    *
    * @return the setting
@@ -427,6 +452,7 @@ public final class CeleryConfig {
     String hostname;
     String defaultQueue;
     int journalCapacity;
+    boolean trackResults;
 
     Builder(CeleryConfig c) {
       taskTrackStarted = c.taskTrackStarted;
@@ -443,6 +469,7 @@ public final class CeleryConfig {
       hostname = c.hostname;
       defaultQueue = c.defaultQueue;
       journalCapacity = c.journalCapacity;
+      trackResults = c.trackResults;
     }
   }
 }

@@ -56,6 +56,10 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   private final ThreadLocal<Deque<TaskContext>> current = ThreadLocal.withInitial(ArrayDeque::new);
   private final ThreadLocal<int[]> joinAllowed = ThreadLocal.withInitial(() -> new int[1]);
   private final Worker worker;
+  private final Map<String, TaskStub> stubs = new ConcurrentHashMap<>();
+  private final Map<String, AsyncResult<?>> handedOut =
+      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+  private final java.util.Set<String> consumed = ConcurrentHashMap.newKeySet();
 
   private InMemoryCelery(CeleryConfig config, VirtualClock clock) {
     this.config = Objects.requireNonNull(config, "config");
@@ -269,6 +273,7 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   public TaskStub stub(String name) {
     TaskStub stub = new TaskStub(requireName(name));
     registry.put(name, stub.registered());
+    stubs.put(name, stub);
     return stub;
   }
 
@@ -356,6 +361,9 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
     }
     AsyncResult<T> result = new AsyncResult<>(m.id, this, parent);
     addChild(result);
+    if (config.trackResults()) {
+      handedOut.put(m.id, result);
+    }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("args", m.args);
     p.put("kwargs", m.kwargs);
@@ -551,6 +559,61 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   public GroupResult groupResult(
       String groupId, List<? extends ResultBase> results, ResultBase parent) {
     return new GroupResult(groupId, results, parent, this);
+  }
+
+  /** {@inheritDoc} Remembers the id when {@link CeleryConfig#trackResults()} is on. */
+  @Override
+  public void resultConsumed(AsyncResult<?> result) {
+    if (config.trackResults()) {
+      consumed.add(result.id());
+    }
+  }
+
+  /**
+   * Returns the results handed out for task calls that nobody consumed with {@code get}, {@code
+   * join} or {@code forget}, in the order they were sent; needs {@link
+   * CeleryConfig#trackResults(boolean)}.
+   *
+   * @return the unconsumed results
+   * @throws IllegalStateException when tracking is off
+   */
+  public List<AsyncResult<?>> unconsumedResults() {
+    if (!config.trackResults()) {
+      throw new IllegalStateException(
+          "results are not tracked; create the app with CeleryConfig.defaults().trackResults(true)");
+    }
+    List<AsyncResult<?>> out = new ArrayList<>();
+    synchronized (handedOut) {
+      for (AsyncResult<?> r : handedOut.values()) {
+        if (!consumed.contains(r.id())) {
+          out.add(r);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the results handed out for task calls, in the order they were sent; needs {@link
+   * CeleryConfig#trackResults(boolean)}.
+   *
+   * @return the results
+   */
+  public List<AsyncResult<?>> sentResults() {
+    synchronized (handedOut) {
+      return List.copyOf(handedOut.values());
+    }
+  }
+
+  /**
+   * Returns the stubs registered with {@link #stub(String)}.
+   *
+   * @return the stubs by task name, in name order
+   */
+  public List<TaskStub> stubs() {
+    List<TaskStub> out = new ArrayList<>(stubs.values());
+    out.sort(java.util.Comparator.comparing(TaskStub::name));
+    return out;
   }
 
   /** Stops a threaded worker's threads; nothing else needs cleaning up. */

@@ -477,6 +477,9 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   /** {@inheritDoc} */
   @Override
   public Object value(GetOptions options) {
+    if (app != null) {
+      app.resultConsumed(this);
+    }
     if (ignored) {
       return null;
     }
@@ -801,6 +804,9 @@ public non-sealed class AsyncResult<T> extends ResultBase {
 
   @Override
   void forgetOwn() {
+    if (app != null) {
+      app.resultConsumed(this);
+    }
     cache = null;
     cachedChildren = null;
     backend.forget(id);

@@ -66,4 +66,13 @@ public interface CeleryApp {
    * @throws IllegalStateException when called inside a task that disallows it
    */
   default void assertWillNotBlock() {}
+
+  /**
+   * Tells the app that a result was consumed: waited on with {@code get}/{@code join} (or {@code
+   * outcome}/{@code value}) or forgotten, as Celery asks of every result. Strict test set-ups use it
+   * to report results nobody consumed. Does nothing by default.
+   *
+   * @param result the result
+   */
+  default void resultConsumed(AsyncResult<?> result) {}
 }
