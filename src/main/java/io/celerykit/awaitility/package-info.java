@@ -1,0 +1,4 @@
+/**
+ * Awaitility conditions ({@link io.celerykit.awaitility.CeleryConditions}) for threaded mode.
+ */
+package io.celerykit.awaitility;
