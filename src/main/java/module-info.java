@@ -5,6 +5,7 @@
 module io.celerykit {
   requires com.fasterxml.jackson.databind;
   requires static transitive org.mockito;
+  requires static transitive org.junit.jupiter.api;
 
   exports io.celerykit.result;
   exports io.celerykit.graph;
@@ -13,4 +14,5 @@ module io.celerykit {
   exports io.celerykit.wire;
   exports io.celerykit.awaitility;
   exports io.celerykit.mockito;
+  exports io.celerykit.junit;
 }

@@ -1,0 +1,374 @@
+package io.celerykit.junit;
+
+import io.celerykit.app.CeleryConfig;
+import io.celerykit.app.EventJournal;
+import io.celerykit.app.InMemoryCelery;
+import io.celerykit.app.InMemoryControl;
+import io.celerykit.app.Worker;
+import io.celerykit.app.WorkerMode;
+import io.celerykit.backend.InMemoryBackend;
+import io.celerykit.backend.VirtualClock;
+import io.celerykit.result.CeleryApp;
+import io.celerykit.wire.CeleryFixtures;
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension behind {@link CeleryTest}: a fresh {@link InMemoryCelery} per test
+ * method (kept in the {@code ExtensionContext.Store}, closed after the test), parameter injection
+ * of the app and its parts, failure diagnostics and strict mode. Register it declaratively with
+ * {@code @CeleryTest} or programmatically:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static CeleryExtension celery = CeleryExtension.builder().resultExtended(true).strict(true).build();
+ *
+ * @Test
+ * void sends() {
+ *   InMemoryCelery app = celery.app();
+ * }
+ * }</pre>
+ *
+ * <p>Works with {@code @Nested} classes, {@code @ParameterizedTest}, {@code
+ * Lifecycle.PER_CLASS} (a class-level app is injected into {@code @BeforeAll} methods and
+ * constructors) and JUnit's parallel execution (each test has its own app).
+ */
+public final class CeleryExtension
+    implements BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver,
+        TestExecutionExceptionHandler {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(CeleryExtension.class);
+  private static final String APP = "app";
+
+  private final Settings programmatic;
+  private final ThreadLocal<InMemoryCelery> current = new ThreadLocal<>();
+
+  /** Creates the extension for {@code @ExtendWith}/{@code @CeleryTest}: settings from the annotation. */
+  public CeleryExtension() {
+    this(null);
+  }
+
+  private CeleryExtension(Settings programmatic) {
+    this.programmatic = programmatic;
+  }
+
+  /**
+   * Starts a programmatic extension for {@code @RegisterExtension}.
+   *
+   * @return a builder with Celery's defaults
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the app of the test running on this thread (programmatic use).
+   *
+   * @return the app
+   * @throws IllegalStateException outside a test
+   */
+  public InMemoryCelery app() {
+    InMemoryCelery app = current.get();
+    if (app == null) {
+      throw new IllegalStateException(
+          "no celerykit app outside a test method; call app() from a test or @BeforeEach method,"
+              + " or take InMemoryCelery as a parameter");
+    }
+    return app;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Creates the test's app (unless a parameter already did), loads fixtures. */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    current.set(appFor(context));
+  }
+
+  /** Checks strict mode and forgets the thread's app; the store closes the app. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    current.remove();
+    InMemoryCelery app = existingApp(context);
+    if (app == null || !settings(context).strict) {
+      return;
+    }
+    if (context.getExecutionException().isPresent()) {
+      return;
+    }
+    String problems = StrictCheck.problems(app);
+    if (!problems.isEmpty()) {
+      throw new AssertionError(problems);
+    }
+  }
+
+  /** Adds the journal and the result trees to a failing test's report, then rethrows. */
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    InMemoryCelery app = existingApp(context);
+    if (app != null) {
+      String report = Diagnostics.report(app);
+      context.publishReportEntry("celerykit", report);
+      throwable.addSuppressed(new CeleryDiagnostics(report));
+    }
+    throw throwable;
+  }
+
+  // ---------------------------------------------------------------- parameters
+
+  /** Supports the app and its parts. */
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == InMemoryCelery.class
+        || type == CeleryApp.class
+        || type == VirtualClock.class
+        || type == Worker.class
+        || type == InMemoryBackend.class
+        || type == InMemoryControl.class
+        || type == EventJournal.class;
+  }
+
+  /** Resolves the app of the test (or of the class, for class-level methods) or one of its parts. */
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    InMemoryCelery app = appFor(context);
+    Class<?> type = parameter.getParameter().getType();
+    if (type == InMemoryCelery.class || type == CeleryApp.class) {
+      return app;
+    }
+    if (type == VirtualClock.class) {
+      return app.clock();
+    }
+    if (type == Worker.class) {
+      return app.worker();
+    }
+    if (type == InMemoryBackend.class) {
+      return app.backend();
+    }
+    if (type == InMemoryControl.class) {
+      return app.control();
+    }
+    if (type == EventJournal.class) {
+      return app.journal();
+    }
+    throw new ParameterResolutionException("celerykit cannot inject " + type.getName());
+  }
+
+  // ---------------------------------------------------------------- apps
+
+  private InMemoryCelery appFor(ExtensionContext context) {
+    ClosingApp holder =
+        context
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(APP, key -> new ClosingApp(create(context)), ClosingApp.class);
+    return holder.app;
+  }
+
+  private static InMemoryCelery existingApp(ExtensionContext context) {
+    ClosingApp holder = context.getStore(NAMESPACE).get(APP, ClosingApp.class);
+    return holder == null ? null : holder.app;
+  }
+
+  private InMemoryCelery create(ExtensionContext context) {
+    Settings settings = settings(context);
+    InMemoryCelery app = InMemoryCelery.create(settings.config());
+    for (String fixture : settings.fixtures) {
+      CeleryFixtures.loadResource(app.backend(), fixture);
+    }
+    return app;
+  }
+
+  private Settings settings(ExtensionContext context) {
+    if (programmatic != null) {
+      return programmatic;
+    }
+    Optional<CeleryTest> annotation = findAnnotation(context);
+    return annotation.map(Settings::of).orElseGet(Settings::new);
+  }
+
+  private static Optional<CeleryTest> findAnnotation(ExtensionContext context) {
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      Optional<AnnotatedElement> element = c.getElement();
+      if (element.isPresent()) {
+        Optional<CeleryTest> found = AnnotationSupport.findAnnotation(element.get(), CeleryTest.class);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Closes the app when JUnit closes the store. */
+  private static final class ClosingApp implements ExtensionContext.Store.CloseableResource {
+    final InMemoryCelery app;
+
+    ClosingApp(InMemoryCelery app) {
+      this.app = app;
+    }
+
+    @Override
+    public void close() {
+      app.close();
+    }
+  }
+
+  /** What the extension sets up. */
+  static final class Settings {
+    boolean eager;
+    boolean trackStarted;
+    boolean resultExtended;
+    boolean threaded;
+    boolean strict;
+    List<String> fixtures = List.of();
+    CeleryConfig base = CeleryConfig.defaults();
+
+    static Settings of(CeleryTest a) {
+      Settings s = new Settings();
+      s.eager = a.eager();
+      s.trackStarted = a.trackStarted();
+      s.resultExtended = a.resultExtended();
+      s.threaded = a.threaded();
+      s.strict = a.strict();
+      s.fixtures = Arrays.asList(a.fixtures());
+      return s;
+    }
+
+    CeleryConfig config() {
+      CeleryConfig c = base.trackResults(true);
+      if (eager) {
+        c = c.taskAlwaysEager(true).taskEagerPropagates(true);
+      }
+      if (trackStarted) {
+        c = c.taskTrackStarted(true);
+      }
+      if (resultExtended) {
+        c = c.resultExtended(true);
+      }
+      if (threaded) {
+        c = c.workerMode(WorkerMode.THREADED);
+      }
+      return c;
+    }
+  }
+
+  /** Builds a programmatic {@link CeleryExtension}. */
+  public static final class Builder {
+    private final Settings settings = new Settings();
+
+    private Builder() {}
+
+    /**
+     * Starts from these settings instead of Celery's defaults.
+     *
+     * @param config the settings
+     * @return this builder
+     */
+    public Builder config(CeleryConfig config) {
+      settings.base = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Sets {@code task_always_eager} and {@code task_eager_propagates}.
+     *
+     * @param on the setting
+     * @return this builder
+     */
+    public Builder eager(boolean on) {
+      settings.eager = on;
+      return this;
+    }
+
+    /**
+     * Sets {@code task_track_started}.
+     *
+     * @param on the setting
+     * @return this builder
+     */
+    public Builder trackStarted(boolean on) {
+      settings.trackStarted = on;
+      return this;
+    }
+
+    /**
+     * Sets {@code result_extended}.
+     *
+     * @param on the setting
+     * @return this builder
+     */
+    public Builder resultExtended(boolean on) {
+      settings.resultExtended = on;
+      return this;
+    }
+
+    /**
+     * Runs the worker on real threads.
+     *
+     * @param on the setting
+     * @return this builder
+     */
+    public Builder threaded(boolean on) {
+      settings.threaded = on;
+      return this;
+    }
+
+    /**
+     * Fails tests that leave results unconsumed or stubs unused.
+     *
+     * @param on the setting
+     * @return this builder
+     */
+    public Builder strict(boolean on) {
+      settings.strict = on;
+      return this;
+    }
+
+    /**
+     * Loads fixture resources into the backend before each test.
+     *
+     * @param resources class path resource names
+     * @return this builder
+     */
+    public Builder fixtures(String... resources) {
+      List<String> all = new ArrayList<>(settings.fixtures);
+      all.addAll(Arrays.asList(resources));
+      settings.fixtures = List.copyOf(all);
+      return this;
+    }
+
+    /**
+     * Builds the extension.
+     *
+     * @return the extension
+     */
+    public CeleryExtension build() {
+      Settings copy = new Settings();
+      copy.eager = settings.eager;
+      copy.trackStarted = settings.trackStarted;
+      copy.resultExtended = settings.resultExtended;
+      copy.threaded = settings.threaded;
+      copy.strict = settings.strict;
+      copy.fixtures = settings.fixtures;
+      copy.base = settings.base;
+      return new CeleryExtension(copy);
+    }
+  }
+}
