@@ -352,15 +352,35 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
       String groupId,
       ResultBase parent,
       List<java.util.function.Consumer<Completion>> hooks) {
+    return send(name, args, kwargs, options, groupId, parent, hooks, true);
+  }
+
+  /**
+   * Sends a call; with {@code addToParent} false the result does not become a child of the task
+   * running on this thread (Celery's {@code add_to_parent=False}), as for a group's members.
+   */
+  <T> AsyncResult<T> send(
+      String name,
+      List<?> args,
+      Map<String, ?> kwargs,
+      ApplyOptions options,
+      String groupId,
+      ResultBase parent,
+      List<java.util.function.Consumer<Completion>> hooks,
+      boolean addToParent) {
     RegisteredTask task = registered(name);
     Message m = message(name, args, kwargs, options, groupId, hooks);
     if (config.taskAlwaysEager()) {
       EagerResult<T> result = runEager(m, task, config.taskEagerPropagates());
-      addChild(result);
+      if (addToParent) {
+        addChild(result);
+      }
       return result;
     }
     AsyncResult<T> result = new AsyncResult<>(m.id, this, parent);
-    addChild(result);
+    if (addToParent) {
+      addChild(result);
+    }
     if (config.trackResults()) {
       handedOut.put(m.id, result);
     }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * AsyncResult<Object> r = step.delay(5);   // add(5, 10)
  * }</pre>
  */
-public final class Signature {
+public final class Signature implements CanvasElement {
   private final InMemoryCelery app;
   private final String taskName;
   private final List<Object> args;
@@ -156,6 +156,26 @@ public final class Signature {
    */
   public <T> AsyncResult<T> applyAsync() {
     return app.send(taskName, args(), kwargs, options);
+  }
+
+  /**
+   * Sends the call with partial arguments prepended, unless immutable ({@code
+   * sig.apply_async(args)}); the form every {@link CanvasElement} shares.
+   *
+   * <pre>{@code
+   * AsyncResult<Object> r = add.s(10).applyAsync(List.of(5));   // add(5, 10)
+   * }</pre>
+   *
+   * @param partial the partial arguments
+   * @return the result
+   */
+  @Override
+  public AsyncResult<Object> applyAsync(List<?> partial) {
+    Signature sig = this;
+    for (int i = partial.size() - 1; i >= 0; i--) {
+      sig = sig.withPrepended(partial.get(i));
+    }
+    return sig.applyAsync();
   }
 
   /**

@@ -43,6 +43,7 @@ public final class InMemoryBackend implements ResultBackend {
   private final RealTimeSignal signal = new RealTimeSignal();
   private volatile WaitMode waitMode = WaitMode.VIRTUAL;
   private volatile Duration resultExpires;
+  private final ExpiryQueue expiries = new ExpiryQueue();
 
   /** Creates a backend with its own virtual clock. */
   public InMemoryBackend() {
@@ -100,7 +101,8 @@ public final class InMemoryBackend implements ResultBackend {
 
   /**
    * Makes ready results and saved groups expire this long (virtual time) after they are stored,
-   * as Celery's {@code result_expires}; null keeps them forever.
+   * as Celery's {@code result_expires}; null keeps them forever. Expired entries read as absent
+   * (PENDING) as soon as the virtual clock has passed their time.
    *
    * @param ttl a positive duration, or null
    * @return this backend
@@ -128,7 +130,9 @@ public final class InMemoryBackend implements ResultBackend {
   /** {@inheritDoc} */
   @Override
   public TaskMeta getTaskMeta(String taskId) {
-    TaskMeta meta = metas.get(requireId(taskId));
+    requireId(taskId);
+    expiries.purge(clock, metas, groups);
+    TaskMeta meta = metas.get(taskId);
     return meta != null ? meta : TaskMeta.pending(taskId);
   }
 
@@ -139,7 +143,7 @@ public final class InMemoryBackend implements ResultBackend {
     metas.put(meta.taskId(), meta);
     Duration ttl = resultExpires;
     if (ttl != null && meta.isReady()) {
-      clock.scheduleHousekeeping(ttl, () -> metas.remove(meta.taskId(), meta));
+      expiries.add(clock.now().plus(ttl), meta.taskId(), meta, false);
     }
     CopyOnWriteArrayList<Consumer<TaskMeta>> subscribed = listeners.get(meta.taskId());
     if (subscribed != null) {
@@ -159,7 +163,9 @@ public final class InMemoryBackend implements ResultBackend {
   /** {@inheritDoc} */
   @Override
   public boolean exists(String taskId) {
-    return metas.containsKey(requireId(taskId));
+    requireId(taskId);
+    expiries.purge(clock, metas, groups);
+    return metas.containsKey(taskId);
   }
 
   /**
@@ -168,6 +174,7 @@ public final class InMemoryBackend implements ResultBackend {
    * @return the count
    */
   public int size() {
+    expiries.purge(clock, metas, groups);
     return metas.size();
   }
 
@@ -177,6 +184,7 @@ public final class InMemoryBackend implements ResultBackend {
    * @return the ids
    */
   public Set<String> taskIds() {
+    expiries.purge(clock, metas, groups);
     return Set.copyOf(metas.keySet());
   }
 
@@ -184,6 +192,7 @@ public final class InMemoryBackend implements ResultBackend {
   public void clear() {
     metas.clear();
     groups.clear();
+    expiries.clear();
   }
 
   // ---------------------------------------------------------------- groups
@@ -196,14 +205,16 @@ public final class InMemoryBackend implements ResultBackend {
     groups.put(groupId, group);
     Duration ttl = resultExpires;
     if (ttl != null) {
-      clock.scheduleHousekeeping(ttl, () -> groups.remove(groupId, group));
+      expiries.add(clock.now().plus(ttl), groupId, group, true);
     }
   }
 
   /** {@inheritDoc} */
   @Override
   public Optional<ResultTuple> restoreGroup(String groupId) {
-    return Optional.ofNullable(groups.get(requireId(groupId)));
+    requireId(groupId);
+    expiries.purge(clock, metas, groups);
+    return Optional.ofNullable(groups.get(groupId));
   }
 
   /** {@inheritDoc} */

@@ -29,8 +29,9 @@ public final class VirtualClock extends Clock {
 
   private final Instant start;
   private final PriorityQueue<ScheduledEvent> queue = new PriorityQueue<>();
-  private long nowNanos;
+  private volatile long nowNanos;
   private long sequence;
+  private int pendingProgress;
 
   /** Creates a clock at {@link #DEFAULT_START}. */
   public VirtualClock() {
@@ -51,7 +52,7 @@ public final class VirtualClock extends Clock {
    *
    * @return now
    */
-  public synchronized Instant now() {
+  public Instant now() {
     return start.plusNanos(nowNanos);
   }
 
@@ -70,7 +71,7 @@ public final class VirtualClock extends Clock {
    *
    * @return the elapsed time
    */
-  public synchronized Duration elapsed() {
+  public Duration elapsed() {
     return Duration.ofNanos(nowNanos);
   }
 
@@ -153,6 +154,9 @@ public final class VirtualClock extends Clock {
     Objects.requireNonNull(action, "action");
     ScheduledEvent event = new ScheduledEvent(progress, start, atNanos, sequence++, action);
     queue.add(event);
+    if (progress) {
+      pendingProgress++;
+    }
     return event;
   }
 
@@ -180,12 +184,20 @@ public final class VirtualClock extends Clock {
    * @return true when a progress event is pending
    */
   public synchronized boolean hasPendingProgress() {
-    for (ScheduledEvent e : queue) {
-      if (!e.isCancelled() && e.isProgress()) {
+    while (pendingProgress > 0) {
+      ScheduledEvent head = queue.peek();
+      if (head == null || !head.isCancelled()) {
         return true;
       }
+      taken(queue.poll());
     }
     return false;
+  }
+
+  private void taken(ScheduledEvent event) {
+    if (event != null && event.isProgress()) {
+      pendingProgress--;
+    }
   }
 
   /**
@@ -257,13 +269,11 @@ public final class VirtualClock extends Clock {
   private boolean runNextDueBy(long deadlineNanos) {
     ScheduledEvent next;
     synchronized (this) {
-      next = pollLive();
+      next = peekLive();
       if (next == null || next.atNanos() > deadlineNanos) {
-        if (next != null) {
-          queue.add(next);
-        }
         return false;
       }
+      taken(queue.poll());
       if (next.atNanos() > nowNanos) {
         nowNanos = next.atNanos();
       }
@@ -272,10 +282,11 @@ public final class VirtualClock extends Clock {
     return true;
   }
 
-  private ScheduledEvent pollLive() {
-    ScheduledEvent next = queue.poll();
+  private ScheduledEvent peekLive() {
+    ScheduledEvent next = queue.peek();
     while (next != null && next.isCancelled()) {
-      next = queue.poll();
+      taken(queue.poll());
+      next = queue.peek();
     }
     return next;
   }
@@ -286,11 +297,7 @@ public final class VirtualClock extends Clock {
    * @return the instant or null
    */
   public synchronized Instant nextEventTime() {
-    ScheduledEvent next = queue.peek();
-    while (next != null && next.isCancelled()) {
-      queue.poll();
-      next = queue.peek();
-    }
+    ScheduledEvent next = peekLive();
     return next == null ? null : start.plusNanos(next.atNanos());
   }
 

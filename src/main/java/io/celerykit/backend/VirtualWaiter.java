@@ -35,20 +35,14 @@ final class VirtualWaiter implements Waiter {
   @Override
   public void await(BooleanSupplier done, Supplier<String> what) {
     while (!done.getAsBoolean()) {
+      if (deadline == null && !clock.hasPendingProgress()) {
+        throw wouldBlockForever(what);
+      }
       Instant event = clock.nextEventTime();
       boolean eventInTime = event != null && (deadline == null || !event.isAfter(deadline));
       if (eventInTime && (nextTick == null || !event.isAfter(nextTick))) {
         clock.runNextDueBy(event);
         continue;
-      }
-      if (deadline == null && !clock.hasPendingProgress()) {
-        throw new WouldBlockForeverException(
-            what.get()
-                + " is not ready and nothing scheduled on the virtual clock can complete it;"
-                + " a wait without timeout would block forever. Store a result for it, run a"
-                + " task that completes it, or pass a timeout (virtual time now "
-                + clock.elapsed()
-                + ")");
       }
       if (nextTick != null && (deadline == null || !nextTick.isAfter(deadline))) {
         clock.advanceTo(max(nextTick, clock.now()));
@@ -72,6 +66,16 @@ final class VirtualWaiter implements Waiter {
               + timeout
               + " of virtual time; run the worker, advance the clock, or wait longer");
     }
+  }
+
+  private WouldBlockForeverException wouldBlockForever(Supplier<String> what) {
+    return new WouldBlockForeverException(
+        what.get()
+            + " is not ready and nothing scheduled on the virtual clock can complete it;"
+            + " a wait without timeout would block forever. Store a result for it, run a"
+            + " task that completes it, or pass a timeout (virtual time now "
+            + clock.elapsed()
+            + ")");
   }
 
   private static Instant max(Instant a, Instant b) {

@@ -1,0 +1,124 @@
+package io.celerykit.app;
+
+import io.celerykit.result.AsyncResult;
+import io.celerykit.result.ResultBase;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A group whose values go to a callback, as Celery's {@code celery.chord}; made by {@link
+ * Canvas#chord}. Immutable: every {@link #applyAsync()} sends a fresh copy with fresh ids.
+ *
+ * <p>The header's members run as a group. When the last of them is done, the worker sends the
+ * body with the list of the header's values, in header order, prepended to its arguments (from
+ * the last member's run, so the body's {@code parent_id} is that member, as in Celery). If a
+ * member failed, the body is not sent but stored as FAILURE with a {@link
+ * io.celerykit.result.ChordException}: {@code Dependency <member id> raised <exception repr>}.
+ *
+ * <pre>{@code
+ * AsyncResult<Integer> r = Canvas.chord(List.of(add.s(1, 1), add.s(2, 2)), tsum.s()).applyAsync();
+ * r.get();        // 6
+ * r.parent();     // the header's GroupResult
+ * }</pre>
+ */
+public final class Chord implements CanvasElement {
+  private final Group header;
+  private final CanvasElement body;
+
+  Chord(Group header, CanvasElement body) {
+    this.header = header;
+    this.body = body;
+  }
+
+  /**
+   * Returns the header, as Celery's {@code chord.tasks}.
+   *
+   * <pre>{@code
+   * Canvas.chord(List.of(add.s(1, 1), add.s(2, 2)), tsum.s()).header().tasks().size();   // 2
+   * }</pre>
+   *
+   * @return the header group
+   */
+  public Group header() {
+    return header;
+  }
+
+  /**
+   * Returns the body, as Celery's {@code chord.body}.
+   *
+   * <pre>{@code
+   * Canvas.chord(List.of(add.s(1, 1)), tsum.s()).body();   // tasks.tsum()
+   * }</pre>
+   *
+   * @return the body
+   */
+  public CanvasElement body() {
+    return body;
+  }
+
+  /**
+   * Sends the chord, as Celery's {@code chord.apply_async()}, and returns the body's result,
+   * whose {@code parent()} is the header's {@code GroupResult}.
+   *
+   * <pre>{@code
+   * AsyncResult<Integer> r = Canvas.chord(List.of(add.s(1, 1), add.s(2, 2)), tsum.s()).applyAsync();
+   * }</pre>
+   *
+   * @param <T> the body's value type
+   * @return the body's result
+   * @throws IllegalStateException when the body is a group: call {@link #applyAsync(List)}
+   */
+  public <T> AsyncResult<T> applyAsync() {
+    return delay();
+  }
+
+  /**
+   * Sends the chord with partial arguments prepended to every header member's, as Celery's
+   * {@code chord.apply_async(args)}.
+   *
+   * <pre>{@code
+   * ResultBase r = Canvas.chord(List.of(add.s(1), add.s(2)), tsum.s()).applyAsync(List.of(10));
+   * }</pre>
+   *
+   * @param args the partial arguments
+   * @return the body's result
+   */
+  @Override
+  public ResultBase applyAsync(List<?> args) {
+    return CanvasRun.apply(this, args);
+  }
+
+  /**
+   * Sends the chord with arguments prepended to every header member's, as Celery's {@code
+   * chord.delay(*args)}.
+   *
+   * <pre>{@code
+   * AsyncResult<Integer> r = Canvas.chord(List.of(add.s(1), add.s(2)), tsum.s()).delay(10);   // 23
+   * }</pre>
+   *
+   * @param <T> the body's value type
+   * @param args the partial arguments
+   * @return the body's result
+   * @throws IllegalStateException when the body is a group: call {@link #applyAsync(List)}
+   */
+  @SuppressWarnings("unchecked")
+  public <T> AsyncResult<T> delay(Object... args) {
+    if (CanvasRun.endsWithGroup(this)) {
+      throw new IllegalStateException(
+          "this chord's body is a group, so its result is a GroupResult, not an AsyncResult;"
+              + " call applyAsync(List.of(...)) and cast to GroupResult: " + this);
+    }
+    return (AsyncResult<T>) applyAsync(Arrays.asList(Objects.requireNonNull(args, "args")));
+  }
+
+  /**
+   * Describes the chord: {@code chord(group([...]), tasks.tsum())}.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return "chord(" + header + ", " + body + ")";
+  }
+}
