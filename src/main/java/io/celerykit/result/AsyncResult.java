@@ -510,6 +510,10 @@ public non-sealed class AsyncResult<T> extends ResultBase {
                   });
     }
     TaskMeta meta = maybeSetCache(backend.waitFor(id, waitOptions));
+    if (meta == null) {
+      // As Celery's wait_for_pending, which returns None when the backend gives no meta.
+      return null;
+    }
     return maybeThrow(meta, options.propagate(), options.callback(), options.propagateStates());
   }
 

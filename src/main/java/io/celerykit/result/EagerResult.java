@@ -128,16 +128,14 @@ public class EagerResult<T> extends AsyncResult<T> {
   /**
    * Returns the value at once, as Celery's {@code EagerResult.get}: the value for SUCCESS; for
    * FAILURE or REVOKED the exception is raised (or returned, with {@code propagate(false)} through
-   * {@link #value(GetOptions)}); null for any other state.
+   * {@link #value(GetOptions)}); null for any other state. As in Celery, {@link #ignored()} does
+   * not apply: the value is held by the result itself.
    *
    * @param options only {@code propagate} and {@code disableSyncSubtasks} apply
    * @return the value
    */
   @Override
   public Object value(GetOptions options) {
-    if (ignored()) {
-      return null;
-    }
     if (options.disableSyncSubtasks() && app() != null) {
       app().assertWillNotBlock();
     }

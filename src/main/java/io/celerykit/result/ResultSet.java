@@ -378,7 +378,8 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
    *
    * @param options the keyword arguments
    * @return the values in member order
-   * @throws ResultTimeoutException ({@code join operation timed out}) when the time runs out
+   * @throws ResultTimeoutException ({@code join operation timed out}) when the time runs out,
+   *     before a member or while waiting for one (then the member's timeout is the cause)
    */
   public List<Object> join(GetOptions options) {
     Objects.requireNonNull(options, "options");
@@ -405,13 +406,22 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
       GetOptions these = memberOptions;
       if (timeout != null) {
         Duration remaining = timeout.minus(Duration.between(start, clock.instant()));
-        if (remaining.isNegative()) {
-          throw new ResultTimeoutException(
-              "join operation timed out after " + timeout + " (" + describeProgress() + ")");
+        // As Celery's `if remaining <= 0.0: raise TimeoutError(...)`; a zero timeout checks once.
+        if (remaining.isNegative() || (remaining.isZero() && !timeout.isZero())) {
+          throw joinTimedOut(timeout, null);
         }
         these = memberOptions.timeout(remaining);
       }
-      Object value = member.value(these);
+      Object value;
+      try {
+        value = member.value(these);
+      } catch (ResultTimeoutException e) {
+        if (timeout == null) {
+          throw e;
+        }
+        // The member's wait was bounded by what was left of the join's timeout.
+        throw joinTimedOut(timeout, e);
+      }
       if (callback != null) {
         callback.accept(idOf(member), value);
       } else {
@@ -587,6 +597,13 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
 
   private String describeProgress() {
     return completedCount() + " of " + size() + " members successful";
+  }
+
+  private ResultTimeoutException joinTimedOut(Duration timeout, ResultTimeoutException cause) {
+    String message = "join operation timed out after " + timeout + " (" + describeProgress() + ")";
+    return cause == null
+        ? new ResultTimeoutException(message)
+        : new ResultTimeoutException(message, cause);
   }
 
   // ---------------------------------------------------------------- object

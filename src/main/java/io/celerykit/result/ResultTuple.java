@@ -142,7 +142,8 @@ public final class ResultTuple {
   /**
    * Reads Celery's tuple from plain nested lists, as it arrives from JSON ({@code [["a", null],
    * null]}), with the leniency of {@code result_from_tuple}: a bare {@code (id, None)} pair is a
-   * result without parent, a parent may be given as a bare {@code (id, None)} pair, members may
+   * result without parent, a parent may be given as a bare {@code (id, None)} pair, a falsy
+   * parent ({@code null}, {@code false}, zero, an empty string or list) means none, members may
    * be bare pairs.
    *
    * @param raw nested {@link List}s (or arrays) of strings, numbers and nulls
@@ -280,7 +281,36 @@ public final class ResultTuple {
     private TupleParser() {}
 
     /** One unit of work: parse {@code raw}, then hand the tuple to {@code sink}. */
-    private record Job(Object raw, String where, Slot sink) {}
+    private record Job(Object raw, Where where, Slot sink) {}
+
+    /**
+     * Where a part sits in the raw tuple ({@code tuple[0][1][1][2]}), as a linked path: the text
+     * is built only for an error message, so deep tuples parse in linear time.
+     */
+    private static final class Where {
+      static final Where ROOT = new Where(null, "tuple");
+
+      private final Where up;
+      private final String step;
+
+      private Where(Where up, String step) {
+        this.up = up;
+        this.step = step;
+      }
+
+      Where then(String next) {
+        return new Where(this, next);
+      }
+
+      @Override
+      public String toString() {
+        Deque<String> steps = new ArrayDeque<>();
+        for (Where w = this; w != null; w = w.up) {
+          steps.push(w.step);
+        }
+        return String.join("", steps);
+      }
+    }
 
     /** Where a parsed tuple goes. */
     private static final class Slot {
@@ -293,7 +323,7 @@ public final class ResultTuple {
     static ResultTuple parse(Object raw) {
       Slot root = new Slot();
       Deque<Object> work = new ArrayDeque<>();
-      work.push(new Job(raw, "tuple", root));
+      work.push(new Job(raw, Where.ROOT, root));
       while (!work.isEmpty()) {
         Object item = work.pop();
         if (item instanceof Pending p) {
@@ -316,7 +346,7 @@ public final class ResultTuple {
         Object id;
         Object parentRaw;
         if (isSequence(head)) {
-          List<?> headPair = pairOf(head, job.where + "[0]");
+          List<?> headPair = pairOf(head, job.where.then("[0]"));
           id = headPair.get(0);
           parentRaw = headPair.get(1);
         } else {
@@ -324,7 +354,8 @@ public final class ResultTuple {
           parentRaw = null;
         }
         String idText = idOf(id, job.where);
-        Slot parentSlot = parentRaw == null ? null : new Slot();
+        // Celery's `if parent:` treats any falsy parent (None, [], "", 0) as no parent.
+        Slot parentSlot = isFalsy(parentRaw) ? null : new Slot();
         List<Slot> memberSlots = null;
         List<?> memberList = null;
         if (nodes != null) {
@@ -344,19 +375,20 @@ public final class ResultTuple {
         work.push(new Pending(idText, parentSlot, memberSlots, job.sink));
         if (memberList != null) {
           for (int i = memberList.size() - 1; i >= 0; i--) {
-            work.push(new Job(memberList.get(i), job.where + "[1][" + i + "]", memberSlots.get(i)));
+            work.push(
+                new Job(memberList.get(i), job.where.then("[1][" + i + "]"), memberSlots.get(i)));
           }
         }
         if (parentSlot != null) {
-          work.push(new Job(parentRaw, job.where + "[0][1]", parentSlot));
+          work.push(new Job(parentRaw, job.where.then("[0][1]"), parentSlot));
         }
       }
       return root.value;
     }
 
-    private static String idOf(Object id, String where) {
+    private static String idOf(Object id, Where where) {
       if (id instanceof String s) {
-        return Ids.require(s, "result tuple id at " + where + "[0][0]");
+        return s.isBlank() ? Ids.require(s, "result tuple id at " + where + "[0][0]") : s;
       }
       if (id instanceof Number n) {
         return n.toString();
@@ -369,7 +401,7 @@ public final class ResultTuple {
               + " (AsyncResult requires valid id)");
     }
 
-    private static List<?> pairOf(Object raw, String where) {
+    private static List<?> pairOf(Object raw, Where where) {
       if (!isSequence(raw)) {
         throw new IllegalArgumentException(
             "malformed result tuple at "
@@ -391,6 +423,22 @@ public final class ResultTuple {
                     : " (Celery: too many values to unpack (expected 2))"));
       }
       return list;
+    }
+
+    private static boolean isFalsy(Object o) {
+      if (o == null || Boolean.FALSE.equals(o)) {
+        return true;
+      }
+      if (o instanceof Number n) {
+        return n.doubleValue() == 0;
+      }
+      if (o instanceof CharSequence text) {
+        return text.length() == 0;
+      }
+      if (o instanceof java.util.Map<?, ?> map) {
+        return map.isEmpty();
+      }
+      return isSequence(o) && asList(o).isEmpty();
     }
 
     private static boolean isSequence(Object o) {
