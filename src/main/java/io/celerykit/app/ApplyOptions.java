@@ -192,7 +192,8 @@ public final class ApplyOptions {
   }
 
   /**
-   * Sets {@code ignore_result} for this call.
+   * Sets {@code ignore_result} for this call: true skips storing its SUCCESS (a failure is still
+   * stored, as in Celery); false cannot make a task that ignores its result store one.
    *
    * @param ignore the setting
    * @return the new options

@@ -174,7 +174,12 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
    */
   public <T> Task<T> task(String name, TaskBody.Of0<T> body) {
     Objects.requireNonNull(body, "body");
-    return register(name, self -> body.call());
+    return register(
+        name,
+        self -> {
+          checkArity(self, 0);
+          return body.call();
+        });
   }
 
   /**
@@ -240,6 +245,11 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   }
 
   private static Object arg(TaskContext self, int index, int arity) {
+    checkArity(self, arity);
+    return self.args().get(index);
+  }
+
+  private static void checkArity(TaskContext self, int arity) {
     List<Object> args = self.args();
     if (args.size() != arity) {
       throw new IllegalArgumentException(
@@ -250,10 +260,10 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
               + (arity == 1 ? "" : "s")
               + " but "
               + args.size()
-              + " were given: "
+              + (args.size() == 1 ? " was" : " were")
+              + " given: "
               + PyRepr.tuple(args));
     }
-    return args.get(index);
   }
 
   private <T> Task<T> register(String name, RegisteredTask.Body body) {
@@ -495,7 +505,11 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
       throw new io.celerykit.result.TaskFailedException(
           m.id, state, "eager task " + m.name + "[" + m.id + "] raised " + value, (Throwable) value);
     }
-    if (config.taskStoreEagerResult() && !state.equals(TaskState.PENDING)) {
+    boolean store =
+        state.equals(TaskState.SUCCESS)
+            ? worker.storesSuccess(m, task)
+            : worker.storesErrors(task);
+    if (config.taskStoreEagerResult() && !state.equals(TaskState.PENDING) && store) {
       backend.store(worker.metaFor(m, task, state, value, traceback, self.children()).build());
     }
     return new EagerResult<>(m.id, value, state, traceback, m.name, this);
@@ -535,17 +549,27 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   }
 
   /**
-   * Fails inside a running task unless an {@link #allowJoinResult} scope is open, as Celery's
-   * {@code assert_will_not_block}: the message starts with {@code Never call result.get() within
-   * a task!}.
+   * Fails inside a task run by the worker unless an {@link #allowJoinResult} scope is open, as
+   * Celery's {@code assert_will_not_block}: the message starts with {@code Never call
+   * result.get() within a task!}. Tasks run eagerly ({@code apply()}, {@code task_always_eager})
+   * outside the worker may wait, as in Celery, where only worker processes set the guard.
    *
-   * @throws IllegalStateException inside a task
+   * @throws IllegalStateException inside a task the worker runs
    */
   @Override
   public void assertWillNotBlock() {
-    if (currentTask() != null && joinAllowed.get()[0] == 0) {
+    if (joinAllowed.get()[0] == 0 && insideWorkerTask()) {
       throw new IllegalStateException(E_WOULDBLOCK);
     }
+  }
+
+  private boolean insideWorkerTask() {
+    for (TaskContext running : current.get()) {
+      if (!running.isEager()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -81,12 +81,12 @@ public final class Worker implements AutoCloseable {
 
   /**
    * Runs the next scheduled event (the next task, a retry, a completion), advancing the virtual
-   * clock to its time.
+   * clock to its time. Result expiry alone does not count: with only that left, nothing runs.
    *
-   * @return false when nothing is scheduled
+   * @return false when no task, retry or completion is scheduled
    */
   public boolean step() {
-    return clock.runNext();
+    return clock.hasPendingProgress() && clock.runNext();
   }
 
   /**
@@ -203,12 +203,12 @@ public final class Worker implements AutoCloseable {
 
   private void execute(Message m) {
     queued.decrementAndGet();
-    if (isRevoked(m)) {
-      storeRevoked(m, "revoked", false, false, null);
-      return;
-    }
     if (m.expires != null && clock.now().isAfter(m.expires)) {
       storeRevoked(m, "expired", false, true, null);
+      return;
+    }
+    if (isRevoked(m)) {
+      storeRevoked(m, "revoked", false, false, null);
       return;
     }
     RegisteredTask task = app.registered(m.name);
@@ -218,26 +218,30 @@ public final class Worker implements AutoCloseable {
       return;
     }
     executed.incrementAndGet();
-    journal("task-started", m, Map.of("hostname", app.config().hostname(), "pid", pid()));
-    if (task.options().trackStarted(app.config())) {
-      Map<String, Object> started = new LinkedHashMap<>();
-      started.put("pid", pid());
-      started.put("hostname", app.config().hostname());
-      app.backend().store(metaFor(m, task, TaskState.STARTED, started, null, List.of()).build());
+    Instant started = clock.now();
+    Map<String, Object> startedEvent = new LinkedHashMap<>();
+    startedEvent.put("hostname", app.config().hostname());
+    startedEvent.put("pid", pid());
+    journal("task-started", m, startedEvent);
+    if (task.options().trackStarted(app.config()) && storesErrors(task)) {
+      Map<String, Object> startedMeta = new LinkedHashMap<>();
+      startedMeta.put("pid", pid());
+      startedMeta.put("hostname", app.config().hostname());
+      app.backend().store(metaFor(m, task, TaskState.STARTED, startedMeta, null, List.of()).build());
     }
     if (step.progressState() != null) {
       app.backend()
           .store(metaFor(m, task, step.progressState(), step.progressMeta(), null, List.of()).build());
     }
     if (step.duration().isZero()) {
-      finish(m, task, self, step);
+      finish(m, task, self, step, started);
     } else {
       ScheduledEvent completion =
           clock.schedule(
               step.duration(),
               () -> {
                 if (running.remove(m.id) != null) {
-                  finish(m, task, self, step);
+                  finish(m, task, self, step, started);
                 }
               });
       running.put(m.id, new Running(m, task, completion));
@@ -248,8 +252,8 @@ public final class Worker implements AutoCloseable {
     return ProcessHandle.current().pid();
   }
 
-  private void finish(Message m, RegisteredTask task, TaskContext self, RegisteredTask.Step step) {
-    Instant started = clock.now();
+  private void finish(
+      Message m, RegisteredTask task, TaskContext self, RegisteredTask.Step step, Instant started) {
     app.enter(self);
     try {
       Object value;
@@ -282,7 +286,7 @@ public final class Worker implements AutoCloseable {
     for (Consumer<Completion> hook : m.onComplete) {
       hook.accept(new Completion(m.id, TaskState.SUCCESS, value));
     }
-    if (!ignoresResult(m, task)) {
+    if (storesSuccess(m, task)) {
       app.backend()
           .store(metaFor(m, task, TaskState.SUCCESS, value, null, self.children()).build());
     }
@@ -294,8 +298,10 @@ public final class Worker implements AutoCloseable {
 
   private void failed(Message m, RegisteredTask task, TaskContext self, Throwable error) {
     String traceback = traceback(error);
-    app.backend()
-        .store(metaFor(m, task, TaskState.FAILURE, error, traceback, self.children()).build());
+    if (storesErrors(task)) {
+      app.backend()
+          .store(metaFor(m, task, TaskState.FAILURE, error, traceback, self.children()).build());
+    }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("exception", error.toString());
     p.put("traceback", traceback);
@@ -313,15 +319,31 @@ public final class Worker implements AutoCloseable {
     if (task.options().trail()) {
       children.add(app.asyncResult(m.id));
     }
-    app.backend()
-        .store(
-            metaFor(m, task, TaskState.RETRY, retry.exc(), traceback(retry), children).build());
+    if (storesErrors(task)) {
+      app.backend()
+          .store(
+              metaFor(m, task, TaskState.RETRY, retry.exc(), traceback(retry), children).build());
+    }
     journal("task-retried", m, Map.of("exception", retry.toString()));
     submit(m.retry(clock.now().plus(retry.countdown())));
   }
 
-  private boolean ignoresResult(Message m, RegisteredTask task) {
-    return m.ignoreResult != null ? m.ignoreResult : task.options().ignoreResult(app.config());
+  /**
+   * Whether a SUCCESS is stored: not when the task ignores its result ({@code publish_result} in
+   * Celery's trace), nor when the call asked to ({@code request.ignore_result} in {@code
+   * mark_as_done}); a call cannot keep the result of a task that ignores it.
+   */
+  boolean storesSuccess(Message m, RegisteredTask task) {
+    return storesErrors(task) && !Boolean.TRUE.equals(m.ignoreResult);
+  }
+
+  /**
+   * Whether FAILURE, RETRY, REVOKED and STARTED are stored: not when the task ignores its result
+   * (Celery's {@code store_errors}: {@code not task.ignore_result}); a call's own ignore_result
+   * does not matter here.
+   */
+  boolean storesErrors(RegisteredTask task) {
+    return task == null || !task.options().ignoreResult(app.config());
   }
 
   static String traceback(Throwable error) {
@@ -405,10 +427,14 @@ public final class Worker implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Whether a task's stamps match a revoke by stamped headers: any one header of the request whose
+   * value (or one of whose values) the task carries, as Celery's worker does.
+   */
   static boolean stampsMatch(Map<String, Object> headers, Map<String, Object> wanted) {
     for (Map.Entry<String, Object> want : wanted.entrySet()) {
       if (!headers.containsKey(want.getKey())) {
-        return false;
+        continue;
       }
       Object have = headers.get(want.getKey());
       Object value = want.getValue();
@@ -418,18 +444,20 @@ public final class Worker implements AutoCloseable {
                   ? haveList.stream().anyMatch(accepted::contains)
                   : accepted.contains(have))
               : (have instanceof List<?> haveList ? haveList.contains(value) : value.equals(have));
-      if (!ok) {
-        return false;
+      if (ok) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   private void storeRevoked(
       Message m, String reason, boolean terminated, boolean expired, String signal) {
     RegisteredTask task = app.registeredOrNull(m.name);
     TaskRevokedException exc = new TaskRevokedException(reason);
-    app.backend().store(metaFor(m, task, TaskState.REVOKED, exc, null, List.of()).build());
+    if (storesErrors(task)) {
+      app.backend().store(metaFor(m, task, TaskState.REVOKED, exc, null, List.of()).build());
+    }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("terminated", terminated);
     p.put("signum", signal);

@@ -35,6 +35,7 @@ final class VirtualWaiter implements Waiter {
   @Override
   public void await(BooleanSupplier done, Supplier<String> what) {
     while (!done.getAsBoolean()) {
+      // Checked before running anything: housekeeping alone cannot complete the wait.
       if (deadline == null && !clock.hasPendingProgress()) {
         throw wouldBlockForever(what);
       }
