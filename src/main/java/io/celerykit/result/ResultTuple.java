@@ -143,7 +143,8 @@ public final class ResultTuple {
    * Reads Celery's tuple from plain nested lists, as it arrives from JSON ({@code [["a", null],
    * null]}), with the leniency of {@code result_from_tuple}: a bare {@code (id, None)} pair is a
    * result without parent, a parent may be given as a bare {@code (id, None)} pair, members may
-   * be bare pairs.
+   * be bare pairs, and a parent that is empty or false ({@code []}, {@code ""}, {@code 0}, {@code
+   * false}) means no parent, as Celery's {@code if parent:}.
    *
    * @param raw nested {@link List}s (or arrays) of strings, numbers and nulls
    * @return the tuple
@@ -253,26 +254,37 @@ public final class ResultTuple {
    */
   @Override
   public String toString() {
-    Map<ResultTuple, String> out = new IdentityHashMap<>();
-    PostOrder.walk(
-        this,
-        ResultTuple::dependencies,
-        node -> {
-          StringBuilder sb = new StringBuilder();
-          sb.append("(('").append(node.id).append("', ");
-          sb.append(node.parent == null ? "None" : out.get(node.parent)).append("), ");
-          if (node.members == null) {
-            sb.append("None");
-          } else {
-            sb.append('[');
-            for (int i = 0; i < node.members.size(); i++) {
-              sb.append(i == 0 ? "" : ", ").append(out.get(node.members.get(i)));
-            }
-            sb.append(']');
+    // Written into one builder from an explicit stack: linear in the output, no recursion, and no
+    // per-node copies of the parent's text (which would be quadratic on deep chains).
+    StringBuilder sb = new StringBuilder();
+    Deque<Object> work = new ArrayDeque<>();
+    work.push(this);
+    while (!work.isEmpty()) {
+      Object item = work.pop();
+      if (item instanceof String text) {
+        sb.append(text);
+        continue;
+      }
+      ResultTuple node = (ResultTuple) item;
+      sb.append("(('").append(node.id).append("', ");
+      // Pushed in reverse: parent, "), ", members or None, ")".
+      work.push(")");
+      if (node.members == null) {
+        work.push("None");
+      } else {
+        work.push("]");
+        for (int i = node.members.size() - 1; i >= 0; i--) {
+          work.push(node.members.get(i));
+          if (i > 0) {
+            work.push(", ");
           }
-          out.put(node, sb.append(')').toString());
-        });
-    return out.get(this);
+        }
+        work.push("[");
+      }
+      work.push("), ");
+      work.push(node.parent == null ? "None" : node.parent);
+    }
+    return sb.toString();
   }
 
   /** Parses raw nested lists with Celery's {@code result_from_tuple} rules, iteratively. */
@@ -280,7 +292,34 @@ public final class ResultTuple {
     private TupleParser() {}
 
     /** One unit of work: parse {@code raw}, then hand the tuple to {@code sink}. */
-    private record Job(Object raw, String where, Slot sink) {}
+    private record Job(Object raw, Where where, Slot sink) {}
+
+    /**
+     * Where a part sits in the input ({@code tuple[0][1][1][0]}), as a linked path rendered only
+     * for an error message: building the text for every node would cost O(depth^2) on deep chains.
+     */
+    private static final class Where {
+      private final Where up;
+      private final String step;
+
+      Where(Where up, String step) {
+        this.up = up;
+        this.step = step;
+      }
+
+      Where then(String next) {
+        return new Where(this, next);
+      }
+
+      @Override
+      public String toString() {
+        Deque<String> steps = new ArrayDeque<>();
+        for (Where w = this; w != null; w = w.up) {
+          steps.push(w.step);
+        }
+        return String.join("", steps);
+      }
+    }
 
     /** Where a parsed tuple goes. */
     private static final class Slot {
@@ -293,7 +332,7 @@ public final class ResultTuple {
     static ResultTuple parse(Object raw) {
       Slot root = new Slot();
       Deque<Object> work = new ArrayDeque<>();
-      work.push(new Job(raw, "tuple", root));
+      work.push(new Job(raw, new Where(null, "tuple"), root));
       while (!work.isEmpty()) {
         Object item = work.pop();
         if (item instanceof Pending p) {
@@ -316,9 +355,10 @@ public final class ResultTuple {
         Object id;
         Object parentRaw;
         if (isSequence(head)) {
-          List<?> headPair = pairOf(head, job.where + "[0]");
+          List<?> headPair = pairOf(head, job.where.then("[0]"));
           id = headPair.get(0);
-          parentRaw = headPair.get(1);
+          // Celery: `if parent:`, so a falsy parent ([], '', 0, False) is no parent.
+          parentRaw = isFalsy(headPair.get(1)) ? null : headPair.get(1);
         } else {
           id = head;
           parentRaw = null;
@@ -344,19 +384,19 @@ public final class ResultTuple {
         work.push(new Pending(idText, parentSlot, memberSlots, job.sink));
         if (memberList != null) {
           for (int i = memberList.size() - 1; i >= 0; i--) {
-            work.push(new Job(memberList.get(i), job.where + "[1][" + i + "]", memberSlots.get(i)));
+            work.push(new Job(memberList.get(i), job.where.then("[1][" + i + "]"), memberSlots.get(i)));
           }
         }
         if (parentSlot != null) {
-          work.push(new Job(parentRaw, job.where + "[0][1]", parentSlot));
+          work.push(new Job(parentRaw, job.where.then("[0][1]"), parentSlot));
         }
       }
       return root.value;
     }
 
-    private static String idOf(Object id, String where) {
+    private static String idOf(Object id, Where where) {
       if (id instanceof String s) {
-        return Ids.require(s, "result tuple id at " + where + "[0][0]");
+        return s.isBlank() ? Ids.require(s, "result tuple id at " + where + "[0][0]") : s;
       }
       if (id instanceof Number n) {
         return n.toString();
@@ -369,7 +409,7 @@ public final class ResultTuple {
               + " (AsyncResult requires valid id)");
     }
 
-    private static List<?> pairOf(Object raw, String where) {
+    private static List<?> pairOf(Object raw, Where where) {
       if (!isSequence(raw)) {
         throw new IllegalArgumentException(
             "malformed result tuple at "
@@ -391,6 +431,16 @@ public final class ResultTuple {
                     : " (Celery: too many values to unpack (expected 2))"));
       }
       return list;
+    }
+
+    private static boolean isFalsy(Object o) {
+      return o == null
+          || Boolean.FALSE.equals(o)
+          || (o instanceof Number n && n.doubleValue() == 0)
+          || (o instanceof CharSequence cs && cs.length() == 0)
+          || (o instanceof List<?> list && list.isEmpty())
+          || (o instanceof Object[] array && array.length == 0)
+          || (o instanceof Map<?, ?> map && map.isEmpty());
     }
 
     private static boolean isSequence(Object o) {
