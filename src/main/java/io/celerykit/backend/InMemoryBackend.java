@@ -36,8 +36,10 @@ import java.util.function.Consumer;
 public final class InMemoryBackend implements ResultBackend {
 
   private final VirtualClock clock;
-  private final ConcurrentHashMap<String, TaskMeta> metas = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, ResultTuple> groups = new ConcurrentHashMap<>();
+  // Each store is wrapped in its own Entry, so that an expiry removes only the store that
+  // scheduled it, never a later store of the same id (even an equal or the same meta).
+  private final ConcurrentHashMap<String, Entry<TaskMeta>> metas = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Entry<ResultTuple>> groups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CopyOnWriteArrayList<Consumer<TaskMeta>>> listeners =
       new ConcurrentHashMap<>();
   private final RealTimeSignal signal = new RealTimeSignal();
@@ -101,8 +103,7 @@ public final class InMemoryBackend implements ResultBackend {
 
   /**
    * Makes ready results and saved groups expire this long (virtual time) after they are stored,
-   * as Celery's {@code result_expires}; null keeps them forever. Expired entries read as absent
-   * (PENDING) as soon as the virtual clock has passed their time.
+   * as Celery's {@code result_expires}; null keeps them forever.
    *
    * @param ttl a positive duration, or null
    * @return this backend
@@ -130,20 +131,30 @@ public final class InMemoryBackend implements ResultBackend {
   /** {@inheritDoc} */
   @Override
   public TaskMeta getTaskMeta(String taskId) {
-    requireId(taskId);
-    expiries.purge(clock, metas, groups);
-    TaskMeta meta = metas.get(taskId);
+    TaskMeta meta = metaOf(requireId(taskId));
     return meta != null ? meta : TaskMeta.pending(taskId);
+  }
+
+  private TaskMeta metaOf(String taskId) {
+    expiries.purge(clock);
+    Entry<TaskMeta> entry = metas.get(taskId);
+    return entry == null ? null : entry.value;
+  }
+
+  private TaskMeta readyMetaOf(String taskId) {
+    TaskMeta meta = metaOf(taskId);
+    return meta != null && meta.isReady() ? meta : null;
   }
 
   /** {@inheritDoc} */
   @Override
   public void store(TaskMeta meta) {
     Objects.requireNonNull(meta, "meta");
-    metas.put(meta.taskId(), meta);
+    Entry<TaskMeta> entry = new Entry<>(meta);
+    metas.put(meta.taskId(), entry);
     Duration ttl = resultExpires;
     if (ttl != null && meta.isReady()) {
-      expiries.add(clock.now().plus(ttl), meta.taskId(), meta, false);
+      expiries.add(clock.now().plus(ttl), () -> metas.remove(meta.taskId(), entry));
     }
     CopyOnWriteArrayList<Consumer<TaskMeta>> subscribed = listeners.get(meta.taskId());
     if (subscribed != null) {
@@ -164,7 +175,7 @@ public final class InMemoryBackend implements ResultBackend {
   @Override
   public boolean exists(String taskId) {
     requireId(taskId);
-    expiries.purge(clock, metas, groups);
+    expiries.purge(clock);
     return metas.containsKey(taskId);
   }
 
@@ -174,7 +185,7 @@ public final class InMemoryBackend implements ResultBackend {
    * @return the count
    */
   public int size() {
-    expiries.purge(clock, metas, groups);
+    expiries.purge(clock);
     return metas.size();
   }
 
@@ -184,7 +195,7 @@ public final class InMemoryBackend implements ResultBackend {
    * @return the ids
    */
   public Set<String> taskIds() {
-    expiries.purge(clock, metas, groups);
+    expiries.purge(clock);
     return Set.copyOf(metas.keySet());
   }
 
@@ -200,27 +211,29 @@ public final class InMemoryBackend implements ResultBackend {
   /** {@inheritDoc} */
   @Override
   public void saveGroup(String groupId, ResultTuple group) {
-    requireId(groupId);
+    requireGroupId(groupId);
     Objects.requireNonNull(group, "group");
-    groups.put(groupId, group);
+    Entry<ResultTuple> entry = new Entry<>(group);
+    groups.put(groupId, entry);
     Duration ttl = resultExpires;
     if (ttl != null) {
-      expiries.add(clock.now().plus(ttl), groupId, group, true);
+      expiries.add(clock.now().plus(ttl), () -> groups.remove(groupId, entry));
     }
   }
 
   /** {@inheritDoc} */
   @Override
   public Optional<ResultTuple> restoreGroup(String groupId) {
-    requireId(groupId);
-    expiries.purge(clock, metas, groups);
-    return Optional.ofNullable(groups.get(groupId));
+    requireGroupId(groupId);
+    expiries.purge(clock);
+    Entry<ResultTuple> entry = groups.get(groupId);
+    return entry == null ? Optional.empty() : Optional.of(entry.value);
   }
 
   /** {@inheritDoc} */
   @Override
   public void deleteGroup(String groupId) {
-    groups.remove(requireId(groupId));
+    groups.remove(requireGroupId(groupId));
   }
 
   // ---------------------------------------------------------------- listening
@@ -230,7 +243,16 @@ public final class InMemoryBackend implements ResultBackend {
   public Subscription subscribe(String taskId, Consumer<TaskMeta> listener) {
     requireId(taskId);
     Objects.requireNonNull(listener, "listener");
-    listeners.computeIfAbsent(taskId, k -> new CopyOnWriteArrayList<>()).add(listener);
+    // Added inside compute: an unsubscribe that empties and drops the list at the same time
+    // must not leave this listener in a list that is no longer in the map.
+    listeners.compute(
+        taskId,
+        (k, list) -> {
+          CopyOnWriteArrayList<Consumer<TaskMeta>> out =
+              list != null ? list : new CopyOnWriteArrayList<>();
+          out.add(listener);
+          return out;
+        });
     return () ->
         listeners.computeIfPresent(
             taskId,
@@ -247,20 +269,19 @@ public final class InMemoryBackend implements ResultBackend {
   public TaskMeta waitFor(String taskId, GetOptions options) {
     requireId(taskId);
     Objects.requireNonNull(options, "options");
-    TaskMeta now = metas.get(taskId);
-    if (now != null && now.isReady()) {
+    TaskMeta now = readyMetaOf(taskId);
+    if (now != null) {
       return now;
     }
     List<Subscription> subscriptions = subscribeMessages(List.of(taskId), options);
     try {
+      // Keep the ready meta the wait saw: a forget right after must not make the wait return null.
+      TaskMeta[] ready = new TaskMeta[1];
       waiter(options)
           .await(
-              () -> {
-                TaskMeta meta = metas.get(taskId);
-                return meta != null && meta.isReady();
-              },
+              () -> ready[0] != null || (ready[0] = readyMetaOf(taskId)) != null,
               () -> "task " + taskId + " (state " + getTaskMeta(taskId).state() + ")");
-      return metas.get(taskId);
+      return ready[0];
     } finally {
       subscriptions.forEach(Subscription::close);
     }
@@ -303,11 +324,28 @@ public final class InMemoryBackend implements ResultBackend {
   }
 
   private static String requireId(String id) {
+    return requireId(id, "task id");
+  }
+
+  private static String requireGroupId(String id) {
+    return requireId(id, "group id");
+  }
+
+  private static String requireId(String id, String what) {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException(
-          "task id must be a non-blank string, got " + (id == null ? "null" : "\"" + id + "\""));
+          what + " must be a non-blank string, got " + (id == null ? "null" : "\"" + id + "\""));
     }
     return id;
+  }
+
+  /** One store of a value; compared by identity. */
+  private static final class Entry<T> {
+    final T value;
+
+    Entry(T value) {
+      this.value = value;
+    }
   }
 
   /** Iterates over metas in the order they become ready; the timeout spans the iteration. */
@@ -331,17 +369,17 @@ public final class InMemoryBackend implements ResultBackend {
       if (remaining.isEmpty()) {
         return false;
       }
-      next = firstReady();
+      // Take the ready meta the check saw: a forget right after must not lose it.
+      next = takeFirstReady();
       if (next == null) {
         List<Subscription> subscriptions = subscribeMessages(remaining, options);
         try {
           waiter.await(
-              () -> firstReadyId() != null,
+              () -> next != null || (next = takeFirstReady()) != null,
               () -> remaining.size() + " tasks, none ready (first: " + remaining.iterator().next() + ")");
         } finally {
           subscriptions.forEach(Subscription::close);
         }
-        next = firstReady();
       }
       return true;
     }
@@ -356,20 +394,12 @@ public final class InMemoryBackend implements ResultBackend {
       return out;
     }
 
-    private TaskMeta firstReady() {
-      String id = firstReadyId();
-      if (id == null) {
-        return null;
-      }
-      remaining.remove(id);
-      return metas.get(id);
-    }
-
-    private String firstReadyId() {
-      for (String id : remaining) {
-        TaskMeta meta = metas.get(id);
-        if (meta != null && meta.isReady()) {
-          return id;
+    private TaskMeta takeFirstReady() {
+      for (Iterator<String> it = remaining.iterator(); it.hasNext(); ) {
+        TaskMeta meta = readyMetaOf(it.next());
+        if (meta != null) {
+          it.remove();
+          return meta;
         }
       }
       return null;

@@ -45,7 +45,11 @@ final class RealTimeWaiter implements Waiter {
           onInterval.run();
           continue;
         }
-        long until = Math.min(timeout == null ? Long.MAX_VALUE : deadline - now, nextTick - now);
+        // Differences only for the bounds that are set: MAX_VALUE - now overflows when now < 0.
+        long until =
+            Math.min(
+                timeout == null ? Long.MAX_VALUE : deadline - now,
+                onInterval == null ? Long.MAX_VALUE : nextTick - now);
         signal.awaitUnless(done, Math.max(until, 1));
       }
     } catch (InterruptedException e) {

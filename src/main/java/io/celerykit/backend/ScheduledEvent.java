@@ -13,6 +13,7 @@ public final class ScheduledEvent implements Comparable<ScheduledEvent> {
   private final long sequence;
   private final Runnable action;
   private volatile boolean cancelled;
+  private volatile boolean ran;
 
   ScheduledEvent(
       boolean progress, Instant start, long atNanos, long sequence, Runnable action) {
@@ -34,7 +35,9 @@ public final class ScheduledEvent implements Comparable<ScheduledEvent> {
 
   /** Keeps the event from running; cancelling twice, or after it ran, does nothing. */
   public void cancel() {
-    cancelled = true;
+    if (!ran) {
+      cancelled = true;
+    }
   }
 
   /**
@@ -61,8 +64,8 @@ public final class ScheduledEvent implements Comparable<ScheduledEvent> {
   }
 
   void run() {
-    if (!cancelled) {
-      cancelled = true;
+    if (!cancelled && !ran) {
+      ran = true;
       action.run();
     }
   }
@@ -86,6 +89,11 @@ public final class ScheduledEvent implements Comparable<ScheduledEvent> {
    */
   @Override
   public String toString() {
-    return "ScheduledEvent[at=" + at() + ", seq=" + sequence + (cancelled ? ", done" : "") + "]";
+    return "ScheduledEvent[at="
+        + at()
+        + ", seq="
+        + sequence
+        + (ran ? ", done" : cancelled ? ", cancelled" : "")
+        + "]";
   }
 }

@@ -254,26 +254,37 @@ public final class ResultTuple {
    */
   @Override
   public String toString() {
-    Map<ResultTuple, String> out = new IdentityHashMap<>();
-    PostOrder.walk(
-        this,
-        ResultTuple::dependencies,
-        node -> {
-          StringBuilder sb = new StringBuilder();
-          sb.append("(('").append(node.id).append("', ");
-          sb.append(node.parent == null ? "None" : out.get(node.parent)).append("), ");
-          if (node.members == null) {
-            sb.append("None");
-          } else {
-            sb.append('[');
-            for (int i = 0; i < node.members.size(); i++) {
-              sb.append(i == 0 ? "" : ", ").append(out.get(node.members.get(i)));
-            }
-            sb.append(']');
+    // Written into one builder from an explicit stack: linear in the output, no recursion, and no
+    // per-node copies of the parent's text (which would be quadratic on deep chains).
+    StringBuilder sb = new StringBuilder();
+    Deque<Object> work = new ArrayDeque<>();
+    work.push(this);
+    while (!work.isEmpty()) {
+      Object item = work.pop();
+      if (item instanceof String text) {
+        sb.append(text);
+        continue;
+      }
+      ResultTuple node = (ResultTuple) item;
+      sb.append("(('").append(node.id).append("', ");
+      // Pushed in reverse: parent, "), ", members or None, ")".
+      work.push(")");
+      if (node.members == null) {
+        work.push("None");
+      } else {
+        work.push("]");
+        for (int i = node.members.size() - 1; i >= 0; i--) {
+          work.push(node.members.get(i));
+          if (i > 0) {
+            work.push(", ");
           }
-          out.put(node, sb.append(')').toString());
-        });
-    return out.get(this);
+        }
+        work.push("[");
+      }
+      work.push("), ");
+      work.push(node.parent == null ? "None" : node.parent);
+    }
+    return sb.toString();
   }
 
   /** Parses raw nested lists with Celery's {@code result_from_tuple} rules, iteratively. */
@@ -348,7 +359,8 @@ public final class ResultTuple {
         if (isSequence(head)) {
           List<?> headPair = pairOf(head, job.where.then("[0]"));
           id = headPair.get(0);
-          parentRaw = headPair.get(1);
+          // Celery: `if parent:`, so a falsy parent ([], '', 0, False) is no parent.
+          parentRaw = isFalsy(headPair.get(1)) ? null : headPair.get(1);
         } else {
           id = head;
           parentRaw = null;
