@@ -7,6 +7,7 @@ import java.time.Instant;
  * Ordered by time, then by the order of scheduling.
  */
 public final class ScheduledEvent implements Comparable<ScheduledEvent> {
+  private final VirtualClock owner;
   private final boolean progress;
   private final Instant start;
   private final long atNanos;
@@ -14,9 +15,16 @@ public final class ScheduledEvent implements Comparable<ScheduledEvent> {
   private final Runnable action;
   private volatile boolean cancelled;
   private volatile boolean ran;
+  private boolean taken;
 
   ScheduledEvent(
-      boolean progress, Instant start, long atNanos, long sequence, Runnable action) {
+      VirtualClock owner,
+      boolean progress,
+      Instant start,
+      long atNanos,
+      long sequence,
+      Runnable action) {
+    this.owner = owner;
     this.progress = progress;
     this.start = start;
     this.atNanos = atNanos;
@@ -35,9 +43,23 @@ public final class ScheduledEvent implements Comparable<ScheduledEvent> {
 
   /** Keeps the event from running; cancelling twice, or after it ran, does nothing. */
   public void cancel() {
-    if (!ran) {
-      cancelled = true;
+    owner.cancel(this);
+  }
+
+  /** Marks the event cancelled; the owner calls it under its lock. Returns whether it was live. */
+  boolean markCancelled() {
+    if (ran || cancelled) {
+      return false;
     }
+    cancelled = true;
+    return !taken;
+  }
+
+  /** Marks the event taken off the queue; the owner calls it under its lock. Returns whether it counted. */
+  boolean markTaken() {
+    boolean counted = !taken && !cancelled;
+    taken = true;
+    return counted;
   }
 
   /**

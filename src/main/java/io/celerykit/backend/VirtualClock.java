@@ -152,7 +152,7 @@ public final class VirtualClock extends Clock {
 
   private ScheduledEvent enqueue(long atNanos, Runnable action, boolean progress) {
     Objects.requireNonNull(action, "action");
-    ScheduledEvent event = new ScheduledEvent(progress, start, atNanos, sequence++, action);
+    ScheduledEvent event = new ScheduledEvent(this, progress, start, atNanos, sequence++, action);
     queue.add(event);
     if (progress) {
       pendingProgress++;
@@ -184,18 +184,17 @@ public final class VirtualClock extends Clock {
    * @return true when a progress event is pending
    */
   public synchronized boolean hasPendingProgress() {
-    while (pendingProgress > 0) {
-      ScheduledEvent head = queue.peek();
-      if (head == null || !head.isCancelled()) {
-        return true;
-      }
-      taken(queue.poll());
-    }
-    return false;
+    return pendingProgress > 0;
   }
 
   private void taken(ScheduledEvent event) {
-    if (event != null && event.isProgress()) {
+    if (event != null && event.markTaken() && event.isProgress()) {
+      pendingProgress--;
+    }
+  }
+
+  synchronized void cancel(ScheduledEvent event) {
+    if (event.markCancelled() && event.isProgress()) {
       pendingProgress--;
     }
   }
