@@ -15,7 +15,7 @@ public final class CeleryConfig {
   private static final CeleryConfig DEFAULTS =
       new CeleryConfig(
           false, false, false, false, false, false, Duration.ofDays(1), Duration.ofSeconds(180),
-          3, WorkerMode.DETERMINISTIC, 2, "celery@celerykit", "celery", 10_000, false);
+          3, WorkerMode.DETERMINISTIC, 2, "celery@celerykit", "celery", 10_000, false, ResultSerializer.JSON);
 
   private final boolean taskTrackStarted;
   private final boolean resultExtended;
@@ -32,6 +32,7 @@ public final class CeleryConfig {
   private final String defaultQueue;
   private final int journalCapacity;
   private final boolean trackResults;
+  private final ResultSerializer resultSerializer;
 
   private CeleryConfig(
       boolean taskTrackStarted,
@@ -48,7 +49,8 @@ public final class CeleryConfig {
       String hostname,
       String defaultQueue,
       int journalCapacity,
-      boolean trackResults) {
+      boolean trackResults,
+      ResultSerializer resultSerializer) {
     this.taskTrackStarted = taskTrackStarted;
     this.resultExtended = resultExtended;
     this.taskAlwaysEager = taskAlwaysEager;
@@ -64,6 +66,7 @@ public final class CeleryConfig {
     this.defaultQueue = defaultQueue;
     this.journalCapacity = journalCapacity;
     this.trackResults = trackResults;
+    this.resultSerializer = resultSerializer;
   }
 
   private CeleryConfig copy(Mutator m) {
@@ -73,7 +76,7 @@ public final class CeleryConfig {
         b.taskTrackStarted, b.resultExtended, b.taskAlwaysEager, b.taskEagerPropagates,
         b.taskStoreEagerResult, b.taskIgnoreResult, b.resultExpires, b.defaultRetryDelay,
         b.maxRetries, b.workerMode, b.concurrency, b.hostname, b.defaultQueue, b.journalCapacity,
-        b.trackResults);
+        b.trackResults, b.resultSerializer);
   }
 
   /**
@@ -269,6 +272,27 @@ public final class CeleryConfig {
   }
 
   /**
+   * Sets {@code result_serializer}: {@link ResultSerializer#JSON} (Celery's default) or {@link
+   * ResultSerializer#OBJECT} (Java values kept as they are, as Celery's pickle).
+   *
+   * @param serializer the serializer
+   * @return the new config
+   */
+  public CeleryConfig resultSerializer(ResultSerializer serializer) {
+    Objects.requireNonNull(serializer, "serializer");
+    return copy(b -> b.resultSerializer = serializer);
+  }
+
+  /**
+   * Returns {@code result_serializer}.
+   *
+   * @return the serializer
+   */
+  public ResultSerializer resultSerializer() {
+    return resultSerializer;
+  }
+
+  /**
    * Returns whether handed-out results are tracked.
    *
    * @return the setting
@@ -428,6 +452,8 @@ public final class CeleryConfig {
         + defaultRetryDelay
         + ", max_retries="
         + maxRetries
+        + ", result_serializer="
+        + resultSerializer
         + ", worker="
         + workerMode
         + "]";
@@ -453,6 +479,7 @@ public final class CeleryConfig {
     String defaultQueue;
     int journalCapacity;
     boolean trackResults;
+    ResultSerializer resultSerializer;
 
     Builder(CeleryConfig c) {
       taskTrackStarted = c.taskTrackStarted;
@@ -470,6 +497,7 @@ public final class CeleryConfig {
       defaultQueue = c.defaultQueue;
       journalCapacity = c.journalCapacity;
       trackResults = c.trackResults;
+      resultSerializer = c.resultSerializer;
     }
   }
 }

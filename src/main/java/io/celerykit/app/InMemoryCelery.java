@@ -510,7 +510,8 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
             ? worker.storesSuccess(m, task)
             : worker.storesErrors(task);
     if (config.taskStoreEagerResult() && !state.equals(TaskState.PENDING) && store) {
-      backend.store(worker.metaFor(m, task, state, value, traceback, self.children()).build());
+      Object stored = state.equals(TaskState.SUCCESS) ? serialize(value) : value;
+      backend.store(worker.metaFor(m, task, state, stored, traceback, self.children()).build());
     }
     return new EagerResult<>(m.id, value, state, traceback, m.name, this);
   }
@@ -603,6 +604,31 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   public GroupResult groupResult(
       String groupId, List<? extends ResultBase> results, ResultBase parent) {
     return new GroupResult(groupId, results, parent, this);
+  }
+
+  /**
+   * Passes a value through the configured result serializer, as the worker does before storing
+   * it: a JSON round trip by default, nothing with {@link ResultSerializer#OBJECT}.
+   *
+   * @param value the value a task returned (or a custom state's meta)
+   * @return the value as it will be stored
+   * @throws io.celerykit.wire.EncodeException when JSON cannot hold the value
+   */
+  public Object serialize(Object value) {
+    if (config.resultSerializer() == ResultSerializer.OBJECT) {
+      return value;
+    }
+    if (value == null
+        || value instanceof String
+        || value instanceof Integer
+        || value instanceof Boolean
+        || value instanceof Double) {
+      return value;
+    }
+    if (value instanceof Long l && l == l.intValue()) {
+      return l.intValue();
+    }
+    return io.celerykit.wire.CeleryJson.roundTrip(value);
   }
 
   /** {@inheritDoc} Remembers the id when {@link CeleryConfig#trackResults()} is on. */

@@ -229,7 +229,10 @@ public final class TaskContext {
   public void updateState(TaskState state, Object meta) {
     Objects.requireNonNull(state, "state");
     app.backend()
-        .store(app.worker().metaFor(message, task, state, meta, null, List.of()).build());
+        .store(
+            app.worker()
+                .metaFor(message, task, state, app.serialize(meta), null, List.of())
+                .build());
   }
 
   /**

@@ -3,6 +3,7 @@ package io.celerykit.app;
 import io.celerykit.backend.ScheduledEvent;
 import io.celerykit.backend.VirtualClock;
 import io.celerykit.result.ResultBase;
+import io.celerykit.wire.EncodeException;
 import io.celerykit.result.ResultTuple;
 import io.celerykit.result.TaskMeta;
 import io.celerykit.result.TaskRevokedException;
@@ -231,7 +232,11 @@ public final class Worker implements AutoCloseable {
     }
     if (step.progressState() != null) {
       app.backend()
-          .store(metaFor(m, task, step.progressState(), step.progressMeta(), null, List.of()).build());
+          .store(
+              metaFor(
+                      m, task, step.progressState(), app.serialize(step.progressMeta()), null,
+                      List.of())
+                  .build());
     }
     if (step.duration().isZero()) {
       finish(m, task, self, step, started);
@@ -272,7 +277,14 @@ public final class Worker implements AutoCloseable {
         failed(m, task, self, error);
         return;
       }
-      succeeded(m, task, self, value, started);
+      Object stored;
+      try {
+        stored = app.serialize(value);
+      } catch (EncodeException notStorable) {
+        failed(m, task, self, notStorable);
+        return;
+      }
+      succeeded(m, task, self, stored, started);
     } finally {
       app.exit(self);
     }

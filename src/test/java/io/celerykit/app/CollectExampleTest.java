@@ -47,7 +47,9 @@ class CollectExampleTest {
 
   /** The example's app and its three tasks. */
   private static final class Example {
-    final InMemoryCelery app = InMemoryCelery.create();
+    // Values kept as Java objects, as with Celery's pickle serializer.
+    final InMemoryCelery app =
+        InMemoryCelery.create(CeleryConfig.defaults().resultSerializer(ResultSerializer.OBJECT));
     final Task<Integer> pow2 = app.task("tasks.pow2", (Integer i) -> i * i);
     final Task<AsyncResult<Integer>> b = app.task("tasks.B", (Integer i) -> pow2.delay(i));
     final Task<GroupResult> a =
@@ -70,6 +72,34 @@ class CollectExampleTest {
 
   private static String idOf(ResultBase r) {
     return r instanceof GroupResult g ? g.id() : ((AsyncResult<?>) r).id();
+  }
+
+  @Test
+  void withCelerysDefaultJsonSerializerTheValuesAreNestedListsAsRealCeleryStoresThem() {
+    // GIVEN the same three tasks on an app with Celery's default result serializer (json)
+    InMemoryCelery app = InMemoryCelery.create();
+    Task<Integer> pow2 = app.task("tasks.pow2", (Integer i) -> i * i);
+    Task<AsyncResult<Integer>> b = app.task("tasks.B", (Integer i) -> pow2.delay(i));
+    Task<Object> a =
+        app.boundTask(
+            "tasks.A",
+            self -> {
+              int howMany = (Integer) self.args().get(0);
+              return Canvas.group(IntStream.range(0, howMany).mapToObj(i -> b.s(i)).toList())
+                  .applyAsync();
+            });
+
+    // WHEN A(10) runs and its tree is collected
+    AsyncResult<Object> result = a.delay(10);
+    List<CollectedValue> collected = result.collect().toList();
+
+    // THEN A's value is the group's tuple as lists, each B's value its pow2 result's tuple
+    GroupResult group = (GroupResult) result.children().get(0);
+    assertThat(collected.get(0).value()).isEqualTo(group.asTuple().toList());
+    AsyncResult<?> firstB = (AsyncResult<?>) group.member(0);
+    assertThat(firstB.result()).isEqualTo(((AsyncResult<?>) firstB.children().get(0)).asTuple().toList());
+    // ... and filtering out results and lists still gives the squares
+    assertThat(plainValues(result)).containsExactly(0, 1, 4, 9, 16, 25, 36, 49, 64, 81);
   }
 
   @Test
