@@ -177,13 +177,19 @@ public final class CeleryExtension
     ClosingApp holder =
         context
             .getStore(NAMESPACE)
-            .getOrComputeIfAbsent(APP, key -> new ClosingApp(create(context)), ClosingApp.class);
+            .getOrComputeIfAbsent(
+                key(context), key -> new ClosingApp(create(context)), ClosingApp.class);
     return holder.app;
   }
 
   private static InMemoryCelery existingApp(ExtensionContext context) {
-    ClosingApp holder = context.getStore(NAMESPACE).get(APP, ClosingApp.class);
+    ClosingApp holder = context.getStore(NAMESPACE).get(key(context), ClosingApp.class);
     return holder == null ? null : holder.app;
+  }
+
+  /** Keyed by context, so a test method never picks up its class's app from a parent store. */
+  private static String key(ExtensionContext context) {
+    return APP + ":" + context.getUniqueId();
   }
 
   private InMemoryCelery create(ExtensionContext context) {
