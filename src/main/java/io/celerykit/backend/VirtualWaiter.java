@@ -35,12 +35,8 @@ final class VirtualWaiter implements Waiter {
   @Override
   public void await(BooleanSupplier done, Supplier<String> what) {
     while (!done.getAsBoolean()) {
-      Instant event = clock.nextEventTime();
-      boolean eventInTime = event != null && (deadline == null || !event.isAfter(deadline));
-      if (eventInTime && (nextTick == null || !event.isAfter(nextTick))) {
-        clock.runNextDueBy(event);
-        continue;
-      }
+      // Checked before running anything: housekeeping (result expiry) cannot complete a result,
+      // so a wait without timeout must not move the clock to it.
       if (deadline == null && !clock.hasPendingProgress()) {
         throw new WouldBlockForeverException(
             what.get()
@@ -49,6 +45,12 @@ final class VirtualWaiter implements Waiter {
                 + " task that completes it, or pass a timeout (virtual time now "
                 + clock.elapsed()
                 + ")");
+      }
+      Instant event = clock.nextEventTime();
+      boolean eventInTime = event != null && (deadline == null || !event.isAfter(deadline));
+      if (eventInTime && (nextTick == null || !event.isAfter(nextTick))) {
+        clock.runNextDueBy(event);
+        continue;
       }
       if (nextTick != null && (deadline == null || !nextTick.isAfter(deadline))) {
         clock.advanceTo(max(nextTick, clock.now()));
