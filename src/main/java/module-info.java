@@ -4,10 +4,13 @@
  */
 module io.celerykit {
   requires com.fasterxml.jackson.databind;
+  requires static org.junit.jupiter.api;
+  requires static org.assertj.core;
 
   exports io.celerykit.result;
   exports io.celerykit.graph;
   exports io.celerykit.backend;
   exports io.celerykit.app;
   exports io.celerykit.wire;
+  exports io.celerykit.junit;
 }
