@@ -6,6 +6,7 @@ module io.celerykit {
   requires com.fasterxml.jackson.databind;
   requires static transitive org.mockito;
   requires static transitive org.junit.jupiter.api;
+  requires static org.assertj.core;
 
   exports io.celerykit.result;
   exports io.celerykit.graph;

@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * <pre>{@code
  * var e = new RemoteTaskException("ValueError", "builtins", List.of("boom"), null);
- * e.getMessage();   // "ValueError: boom"
+ * e.getMessage();   // "ValueError: boom", the last line of Python's traceback
+ * new RemoteTaskException("OracleError", "wtasks", List.of("custom", 42), null).getMessage();
+ *                   // "wtasks.OracleError: ('custom', 42)"
  * }</pre>
  */
 public class RemoteTaskException extends CeleryException {
@@ -39,10 +41,20 @@ public class RemoteTaskException extends CeleryException {
     }
     this.excType = excType;
     this.excModule = excModule;
-    this.excMessage = excMessage == null ? List.of() : List.copyOf(excMessage);
+    // Python's args may hold None: copy without List.copyOf, which refuses nulls.
+    this.excMessage =
+        excMessage == null
+            ? List.of()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(excMessage));
     this.traceback = traceback;
   }
 
+  /**
+   * Python's last traceback line for the exception: {@code module.Type: str(exc)}, without the
+   * module for {@code builtins}; {@code str(exc)} is the single argument's {@code str}, the {@code
+   * repr} of the args tuple when there are several, and the key's {@code repr} for {@code
+   * KeyError}.
+   */
   private static String describe(String type, String module, List<?> args) {
     String prefix =
         module == null || module.equals("builtins") || module.isEmpty() ? "" : module + ".";
@@ -50,11 +62,69 @@ public class RemoteTaskException extends CeleryException {
     if (args == null || args.isEmpty()) {
       text = "";
     } else if (args.size() == 1) {
-      text = String.valueOf(args.get(0));
+      text =
+          "KeyError".equals(type) && prefix.isEmpty()
+              ? pyRepr(args.get(0))
+              : pyStr(args.get(0));
     } else {
-      text = args.toString();
+      StringBuilder sb = new StringBuilder("(");
+      for (int i = 0; i < args.size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append(pyRepr(args.get(i)));
+      }
+      text = sb.append(')').toString();
     }
     return prefix + Objects.toString(type) + (text.isEmpty() ? "" : ": " + text);
+  }
+
+  private static String pyStr(Object value) {
+    return value instanceof CharSequence s ? s.toString() : pyRepr(value);
+  }
+
+  private static String pyRepr(Object value) {
+    if (value == null) {
+      return "None";
+    }
+    if (value instanceof Boolean b) {
+      return b ? "True" : "False";
+    }
+    if (value instanceof CharSequence cs) {
+      String s = cs.toString();
+      char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+      StringBuilder sb = new StringBuilder().append(quote);
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        switch (c) {
+          case '\\' -> sb.append("\\\\");
+          case '\n' -> sb.append("\\n");
+          case '\r' -> sb.append("\\r");
+          case '\t' -> sb.append("\\t");
+          default -> {
+            if (c == quote) {
+              sb.append('\\');
+            }
+            sb.append(c);
+          }
+        }
+      }
+      return sb.append(quote).toString();
+    }
+    if (value instanceof List<?> list) {
+      StringBuilder sb = new StringBuilder("[");
+      for (int i = 0; i < list.size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append(pyRepr(list.get(i)));
+      }
+      return sb.append(']').toString();
+    }
+    if (value instanceof java.util.Map<?, ?> map) {
+      StringBuilder sb = new StringBuilder("{");
+      String sep = "";
+      for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+        sb.append(sep).append(pyRepr(e.getKey())).append(": ").append(pyRepr(e.getValue()));
+        sep = ", ";
+      }
+      return sb.append('}').toString();
+    }
+    return String.valueOf(value);
   }
 
   /**

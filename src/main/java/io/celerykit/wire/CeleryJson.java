@@ -60,8 +60,8 @@ public final class CeleryJson {
   /**
    * Writes a task meta as Celery stores it: keys {@code status, result, traceback, children,
    * date_done}, then {@code group_id} and {@code parent_id} when set, then the result_extended
-   * keys {@code name, args, kwargs, worker, retries, queue} when the meta has them, then {@code
-   * task_id}.
+   * keys {@code name, args, kwargs, worker, retries, queue} when the meta has any of them (the
+   * others as null), then {@code task_id}.
    *
    * @param meta the meta
    * @return the JSON text
@@ -112,6 +112,7 @@ public final class CeleryJson {
         || meta.args() != null
         || meta.kwargs() != null
         || meta.worker() != null
+        || meta.retries() != null
         || meta.queue() != null;
   }
 
@@ -215,7 +216,12 @@ public final class CeleryJson {
     }
     b.groupId(optionalString(json, "group_id", source));
     b.parentId(optionalString(json, "parent_id", source));
-    if (json.containsKey("name") || json.containsKey("args") || json.containsKey("worker")) {
+    if (json.containsKey("name")
+        || json.containsKey("args")
+        || json.containsKey("kwargs")
+        || json.containsKey("worker")
+        || json.containsKey("retries")
+        || json.containsKey("queue")) {
       Object args = json.get("args");
       Object kwargs = json.get("kwargs");
       if (args != null && !(args instanceof List<?>)) {
@@ -264,7 +270,8 @@ public final class CeleryJson {
    * Encodes an exception as Celery does: {@code {"exc_type", "exc_message", "exc_module"}}.
    * celerykit's own exceptions take their Celery names ({@code TaskRevokedError} in {@code
    * celery.exceptions}, ...); a {@link RemoteTaskException} gives back its Python fields; any other
-   * exception its simple class name, its message and its package.
+   * exception its simple class name ({@code Outer$1} for an anonymous class), its message and its
+   * package.
    *
    * @param error the exception
    * @return an ordered map
@@ -279,7 +286,7 @@ public final class CeleryJson {
       return out;
     }
     String celeryName = CELERY_NAMES.get(error.getClass().getName());
-    out.put("exc_type", celeryName != null ? celeryName : error.getClass().getSimpleName());
+    out.put("exc_type", celeryName != null ? celeryName : typeName(error.getClass()));
     out.put(
         "exc_message",
         error.getMessage() == null ? List.of() : List.of(error.getMessage()));
@@ -287,6 +294,16 @@ public final class CeleryJson {
         "exc_module",
         celeryName != null ? "celery.exceptions" : error.getClass().getPackageName());
     return out;
+  }
+
+  /** The simple name; for an anonymous class (no simple name), e.g. {@code Outer$1}. */
+  private static String typeName(Class<?> type) {
+    String simple = type.getSimpleName();
+    if (!simple.isEmpty()) {
+      return simple;
+    }
+    String name = type.getName();
+    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   /**
@@ -330,8 +347,9 @@ public final class CeleryJson {
 
   /**
    * Encodes a value the way Celery's JSON serializer sees it: null, booleans, numbers, strings,
-   * lists (and arrays and collections), maps (keys become strings), results (as their tuples).
-   * Anything else fails as kombu's {@code EncodeError} does.
+   * lists (and arrays, primitive ones too, and collections), maps (keys become strings), results
+   * (as their tuples). Anything else fails as kombu's {@code EncodeError} does, and so does
+   * {@code byte[]}, as Python's {@code bytes}.
    *
    * @param value the value
    * @return the JSON value
@@ -360,11 +378,15 @@ public final class CeleryJson {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         Object key = e.getKey();
-        if (!(key == null || key instanceof String || key instanceof Number || key instanceof Boolean)) {
+        if (!(key == null
+            || key instanceof CharSequence
+            || key instanceof Character
+            || key instanceof Number
+            || key instanceof Boolean)) {
           throw new EncodeException(
               "keys must be str, int, float, bool or None, not " + key.getClass().getSimpleName());
         }
-        out.put(key == null ? "null" : String.valueOf(key), encodeValue(e.getValue()));
+        out.put(keyText(key), encodeValue(e.getValue()));
       }
       return out;
     }
@@ -378,8 +400,29 @@ public final class CeleryJson {
     if (value instanceof Object[] array) {
       return encodeValue(java.util.Arrays.asList(array));
     }
+    if (value.getClass().isArray() && !(value instanceof byte[])) {
+      // int[], double[], ...: a list, as a Python list of numbers; byte[] is Python's bytes,
+      // which the JSON serializer refuses.
+      int length = java.lang.reflect.Array.getLength(value);
+      List<Object> out = new ArrayList<>(length);
+      for (int i = 0; i < length; i++) {
+        out.add(encodeValue(java.lang.reflect.Array.get(value, i)));
+      }
+      return out;
+    }
     throw new EncodeException(
         "Object of type " + value.getClass().getSimpleName() + " is not JSON serializable");
+  }
+
+  /** A dict key as {@code json.dumps} writes it: floats in Python's form, {@code None} as null. */
+  private static String keyText(Object key) {
+    if (key == null) {
+      return "null";
+    }
+    if (key instanceof Double || key instanceof Float) {
+      return PythonJson.pythonFloat(((Number) key).doubleValue());
+    }
+    return String.valueOf(key);
   }
 
   /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +137,7 @@ final class PythonJson {
     if (d == 0) {
       return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    BigDecimal exact = shortest(d);
     int exponent = exact.precision() - exact.scale() - 1;
     if (exponent < -4 || exponent >= 16) {
       String digits = exact.unscaledValue().abs().toString();
@@ -146,5 +148,33 @@ final class PythonJson {
     }
     String plain = exact.toPlainString();
     return plain.contains(".") ? plain : plain + ".0";
+  }
+
+  /**
+   * The shortest decimal that reads back as {@code d}, the nearest one among equally short ones
+   * (what Python's {@code repr} prints). Java 17's {@link Double#toString(double)} is not always
+   * the shortest (JDK-4511638): it can print 18 digits where 16 suffice, and subnormals with an
+   * extra digit; those cases are searched digit count by digit count.
+   */
+  private static BigDecimal shortest(double d) {
+    BigDecimal fromJdk = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    if (fromJdk.precision() < 16 && Math.abs(d) >= Double.MIN_NORMAL) {
+      return fromJdk;
+    }
+    BigDecimal exact = new BigDecimal(d);
+    BigDecimal best = exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+    int lo = 1;
+    int hi = 17;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      BigDecimal candidate = exact.round(new MathContext(mid, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == d) {
+        hi = mid;
+        best = candidate;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return best.stripTrailingZeros();
   }
 }
