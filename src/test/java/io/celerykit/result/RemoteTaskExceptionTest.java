@@ -38,9 +38,9 @@ class RemoteTaskExceptionTest {
   }
 
   @Test
-  void messageWithSeveralArgumentsListsThem() {
+  void messageWithSeveralArgumentsIsPythonsTupleRepr() {
     assertThat(new RemoteTaskException("KeyError", "builtins", Arrays.asList(3, "x"), null).getMessage())
-        .isEqualTo("KeyError: [3, x]");
+        .isEqualTo("KeyError: (3, 'x')");
   }
 
   @Test
