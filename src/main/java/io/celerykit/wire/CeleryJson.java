@@ -2,6 +2,7 @@ package io.celerykit.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.celerykit.result.AsyncResult;
+import io.celerykit.result.ChordException;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.ImproperlyConfiguredException;
 import io.celerykit.result.IncompleteStreamException;
@@ -51,7 +52,7 @@ public final class CeleryJson {
           ImproperlyConfiguredException.class.getName(), "ImproperlyConfigured",
           NotRegisteredException.class.getName(), "NotRegistered",
           IncompleteStreamException.class.getName(), "IncompleteStream",
-          "io.celerykit.app.ChordException", "ChordError");
+          ChordException.class.getName(), "ChordError");
 
   private CeleryJson() {}
 
