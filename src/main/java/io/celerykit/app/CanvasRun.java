@@ -11,9 +11,11 @@ import io.celerykit.result.TaskMeta;
 import io.celerykit.result.TaskState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +56,24 @@ final class CanvasRun {
   }
 
   /** Tells whether the element's result is a group result (a group, or a chain/chord ending in one). */
+  /**
+   * Sends an element whose result must be a single task's ({@code delay}/{@code applyAsync()} of
+   * chains and chords), failing before anything is sent when it would be a group's.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> AsyncResult<T> applyForTaskResult(CanvasElement element, Object[] args) {
+    Objects.requireNonNull(args, "args");
+    if (endsWithGroup(element)) {
+      throw new IllegalStateException(
+          "this "
+              + (element instanceof Chord ? "chord's body" : "chain's last step")
+              + " is a group, so its result is a GroupResult, not an AsyncResult; call"
+              + " applyAsync(List.of(...)) and cast to GroupResult: "
+              + element);
+    }
+    return (AsyncResult<T>) element.applyAsync(Arrays.asList(args));
+  }
+
   static boolean endsWithGroup(CanvasElement element) {
     CanvasElement e = element;
     while (true) {

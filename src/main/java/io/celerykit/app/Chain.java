@@ -2,9 +2,7 @@ package io.celerykit.app;
 
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.ResultBase;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -91,14 +89,8 @@ public final class Chain implements CanvasElement {
    * @throws IllegalStateException when the chain ends with a group: call {@link
    *     #applyAsync(List)} for its {@code GroupResult}
    */
-  @SuppressWarnings("unchecked")
   public <T> AsyncResult<T> delay(Object... args) {
-    if (CanvasRun.endsWithGroup(this)) {
-      throw new IllegalStateException(
-          "this chain ends with a group, so its result is a GroupResult, not an AsyncResult;"
-              + " call applyAsync(List.of(...)) and cast to GroupResult: " + this);
-    }
-    return (AsyncResult<T>) applyAsync(Arrays.asList(Objects.requireNonNull(args, "args")));
+    return CanvasRun.applyForTaskResult(this, args);
   }
 
   /**

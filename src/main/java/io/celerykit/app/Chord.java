@@ -2,9 +2,7 @@ package io.celerykit.app;
 
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.ResultBase;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A group whose values go to a callback, as Celery's {@code celery.chord}; made by {@link
@@ -102,14 +100,8 @@ public final class Chord implements CanvasElement {
    * @return the body's result
    * @throws IllegalStateException when the body is a group: call {@link #applyAsync(List)}
    */
-  @SuppressWarnings("unchecked")
   public <T> AsyncResult<T> delay(Object... args) {
-    if (CanvasRun.endsWithGroup(this)) {
-      throw new IllegalStateException(
-          "this chord's body is a group, so its result is a GroupResult, not an AsyncResult;"
-              + " call applyAsync(List.of(...)) and cast to GroupResult: " + this);
-    }
-    return (AsyncResult<T>) applyAsync(Arrays.asList(Objects.requireNonNull(args, "args")));
+    return CanvasRun.applyForTaskResult(this, args);
   }
 
   /**
