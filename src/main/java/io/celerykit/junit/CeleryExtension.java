@@ -257,6 +257,18 @@ public final class CeleryExtension
       return s;
     }
 
+    Settings copy() {
+      Settings c = new Settings();
+      c.eager = eager;
+      c.trackStarted = trackStarted;
+      c.resultExtended = resultExtended;
+      c.threaded = threaded;
+      c.strict = strict;
+      c.fixtures = fixtures;
+      c.base = base;
+      return c;
+    }
+
     CeleryConfig config() {
       CeleryConfig c = base.trackResults(true);
       if (eager) {
@@ -366,15 +378,7 @@ public final class CeleryExtension
      * @return the extension
      */
     public CeleryExtension build() {
-      Settings copy = new Settings();
-      copy.eager = settings.eager;
-      copy.trackStarted = settings.trackStarted;
-      copy.resultExtended = settings.resultExtended;
-      copy.threaded = settings.threaded;
-      copy.strict = settings.strict;
-      copy.fixtures = settings.fixtures;
-      copy.base = settings.base;
-      return new CeleryExtension(copy);
+      return new CeleryExtension(settings.copy());
     }
   }
 }
