@@ -169,7 +169,7 @@ public final class CeleryJson {
       throw new WireFormatException(
           source + ": key \"status\" must be a state name such as \"SUCCESS\", got " + status);
     }
-    TaskState state = TaskState.of(s);
+    TaskState state = StateNames.check(s, source);
     Object idValue = json.get("task_id");
     String id;
     if (idValue == null) {

@@ -400,6 +400,32 @@ class CeleryFixturesTest {
     }
 
     @Test
+    void aTypoOfACeleryStateIsRefusedWithTheLikelyName() {
+      String json = "{\"celery-task-meta-t\": {\"status\": \"SUCESS\", \"task_id\": \"t\"}}";
+      assertThatThrownBy(() -> CeleryFixtures.parse(json, "typo.json"))
+          .isInstanceOf(WireFormatException.class)
+          .hasMessageStartingWith("typo.json: key \"celery-task-meta-t\": key \"status\"")
+          .hasMessageContaining("unknown state \"SUCESS\" (did you mean SUCCESS?)");
+    }
+
+    @Test
+    void aLowerCaseStateIsRefusedListingCelerysStates() {
+      String json = "{\"celery-task-meta-t\": {\"status\": \"done\", \"task_id\": \"t\"}}";
+      assertThatThrownBy(() -> CeleryFixtures.parse(json, "lower.json"))
+          .isInstanceOf(WireFormatException.class)
+          .hasMessageContaining("unknown state \"done\"")
+          .hasMessageContaining("SUCCESS")
+          .hasMessageContaining("custom states are upper-case names such as PROGRESS");
+    }
+
+    @Test
+    void anUpperCaseCustomStateIsAccepted() {
+      String json = "{\"celery-task-meta-t\": {\"status\": \"PROGRESS\", \"result\": {\"current\": 1}, \"task_id\": \"t\"}}";
+      assertThat(CeleryFixtures.parse(json, "custom.json").metas().get(0).state().name())
+          .isEqualTo("PROGRESS");
+    }
+
+    @Test
     void aFixtureThatIsNotAnObjectIsRefused() {
       assertThatThrownBy(() -> CeleryFixtures.parse("\"text\"", "f.json"))
           .isInstanceOf(WireFormatException.class)

@@ -1,0 +1,60 @@
+package io.celerykit.wire;
+
+import io.celerykit.result.TaskState;
+
+/**
+ * Checks state names read from stored data: Celery's own states, and custom states written as
+ * Celery writes them (upper-case, such as {@code PROGRESS}). A name that is not upper-case, or one
+ * letter or two away from a built-in state ({@code SUCESS}), is a mistake in the data, not a custom
+ * state.
+ */
+final class StateNames {
+  private StateNames() {}
+
+  static TaskState check(String name, String source) {
+    if (TaskState.knownNames().contains(name)) {
+      return TaskState.known(name);
+    }
+    if (!name.matches("[A-Z][A-Z0-9_]*")) {
+      throw new WireFormatException(
+          source
+              + ": key \"status\": unknown state \""
+              + name
+              + "\"; Celery's states are "
+              + TaskState.knownNames()
+              + ", and custom states are upper-case names such as PROGRESS");
+    }
+    for (String known : TaskState.knownNames()) {
+      if (distance(name, known) <= 2) {
+        throw new WireFormatException(
+            source
+                + ": key \"status\": unknown state \""
+                + name
+                + "\" (did you mean "
+                + known
+                + "?); custom states must not be a typo away from Celery's own");
+      }
+    }
+    return TaskState.of(name);
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        row[j] = Math.min(Math.min(row[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = row;
+      row = swap;
+    }
+    return previous[b.length()];
+  }
+}
