@@ -6,7 +6,7 @@ module io.celerykit {
   requires com.fasterxml.jackson.databind;
   requires static transitive org.mockito;
   requires static transitive org.junit.jupiter.api;
-  requires static org.assertj.core;
+  requires static transitive org.assertj.core;
 
   exports io.celerykit.result;
   exports io.celerykit.graph;
@@ -16,4 +16,7 @@ module io.celerykit {
   exports io.celerykit.awaitility;
   exports io.celerykit.mockito;
   exports io.celerykit.junit;
+  exports io.celerykit.assertj;
+
+  opens io.celerykit.assertj to org.assertj.core;
 }

@@ -6,9 +6,8 @@ import io.celerykit.result.ResultBase;
 import io.celerykit.result.ResultSet;
 import io.celerykit.result.TaskState;
 import java.util.ArrayDeque;
-import java.util.Collections;
 import java.util.Deque;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -52,7 +51,7 @@ public final class ResultTrees {
     StringBuilder out = new StringBuilder();
     Deque<Frame> stack = new ArrayDeque<>();
     stack.push(new Frame(root, "", "", 0));
-    Set<ResultBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> seen = new HashSet<>();
     int shown = 0;
     int skipped = 0;
     while (!stack.isEmpty()) {
@@ -63,8 +62,8 @@ public final class ResultTrees {
       }
       shown++;
       out.append(f.prefix).append(describe(f.node)).append('\n');
-      if (!seen.add(f.node)) {
-        continue;
+      if (!seen.add(key(f.node))) {
+        continue; // drawn already (a retried task lists itself among its children)
       }
       List<ResultBase> children = f.node.children();
       for (int i = children.size() - 1; i >= 0; i--) {
@@ -122,6 +121,16 @@ public final class ResultTrees {
 
   private static String shorten(String text) {
     return text.length() > 120 ? text.substring(0, 117) + "..." : text;
+  }
+
+  private static String key(ResultBase node) {
+    if (node instanceof GroupResult group) {
+      return "group:" + group.id();
+    }
+    if (node instanceof AsyncResult<?> result) {
+      return "task:" + result.id();
+    }
+    return "set@" + System.identityHashCode(node);
   }
 
   /** One line to draw. */

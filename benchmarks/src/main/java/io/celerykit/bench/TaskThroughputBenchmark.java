@@ -1,0 +1,68 @@
+package io.celerykit.bench;
+
+import io.celerykit.app.CeleryConfig;
+import io.celerykit.app.InMemoryCelery;
+import io.celerykit.app.ResultSerializer;
+import io.celerykit.app.Task;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * {@code delay} → the deterministic worker runs it → {@code get}, on one thread: tasks per second.
+ *
+ * <p>A fresh app per iteration (every task's result stays stored, as in Celery, so the backend
+ * grows during an iteration). Two set-ups: {@code defaults} is {@code CeleryConfig.defaults()}
+ * (JSON result serializer, event journal of 10,000 events, {@code result_expires} of one day);
+ * {@code lean} switches the journal off, keeps Java values ({@code OBJECT}) and stores results
+ * without expiry.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class TaskThroughputBenchmark {
+
+  /** Which configuration. */
+  @Param({"defaults", "lean"})
+  public String config;
+
+  private InMemoryCelery app;
+  private Task<Integer> add;
+
+  /** Creates a fresh app and registers {@code tasks.add}. */
+  @Setup(Level.Iteration)
+  public void setUp() {
+    CeleryConfig c = CeleryConfig.defaults();
+    if (config.equals("lean")) {
+      c = c.journalCapacity(0).resultSerializer(ResultSerializer.OBJECT).resultExpires(null);
+    }
+    app = InMemoryCelery.create(c);
+    add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
+  }
+
+  /** Closes the app. */
+  @TearDown(Level.Iteration)
+  public void tearDown() {
+    app.close();
+  }
+
+  /**
+   * Sends one task and waits for its value.
+   *
+   * @return the value
+   */
+  @Benchmark
+  public Integer delayRunGet() {
+    return add.delay(2, 3).get();
+  }
+}

@@ -1,0 +1,90 @@
+package io.celerykit.assertj;
+
+import io.celerykit.app.EventJournal;
+import io.celerykit.result.AsyncResult;
+import io.celerykit.result.ResultBase;
+import io.celerykit.result.ResultSet;
+import io.celerykit.result.TaskState;
+
+/**
+ * Starts celerykit's AssertJ assertions on results, result sets, result trees, task
+ * states and the event journal.
+ *
+ * <p>Static-import {@code CeleryAssertions.assertThat} next to AssertJ's {@code
+ * Assertions.assertThat}: the overloads here take celerykit's types, which are more specific than
+ * AssertJ's {@code Object}, {@code Iterable} and {@code Comparable} overloads, so Java picks them
+ * for results, sets and states and AssertJ's for everything else. Whole trees use a separate
+ * name, {@link #assertThatTree(ResultBase)}, since any result is also a tree root.
+ *
+ * <pre>{@code
+ * import static io.celerykit.assertj.CeleryAssertions.assertThat;
+ * import static io.celerykit.assertj.CeleryAssertions.assertThatTree;
+ * import static org.assertj.core.api.Assertions.assertThat;
+ *
+ * AsyncResult<Integer> sum = add.delay(2, 3);
+ * assertThat(sum).isPending();
+ * assertThat(sum).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(5);
+ * assertThat(sum).isSuccessful().hasResult(5);
+ * assertThat(app.journal()).containsSequence(sum.id(), "task-started", "task-succeeded");
+ * assertThatTree(root).allNodesAreSuccessful().hasDepth(2);
+ * }</pre>
+ *
+ * <p>For soft assertions use {@link CelerySoftAssertions}.
+ */
+public final class CeleryAssertions {
+
+  private CeleryAssertions() {}
+
+  /**
+   * Creates an assert on a task's result, an {@link AsyncResult} or an {@link
+   * io.celerykit.result.EagerResult}. Its checks read the current state without waiting.
+   *
+   * @param <T> the type of the task's value
+   * @param actual the result
+   * @return the assert
+   */
+  public static <T> AsyncResultAssert<T> assertThat(AsyncResult<T> actual) {
+    return new AsyncResultAssert<>(actual);
+  }
+
+  /**
+   * Creates an assert on a {@link ResultSet} or a {@link io.celerykit.result.GroupResult}.
+   *
+   * @param actual the set
+   * @return the assert
+   */
+  public static ResultSetAssert assertThat(ResultSet actual) {
+    return new ResultSetAssert(actual);
+  }
+
+  /**
+   * Creates an assert on a task state.
+   *
+   * @param actual the state
+   * @return the assert
+   */
+  public static TaskStateAssert assertThat(TaskState actual) {
+    return new TaskStateAssert(actual);
+  }
+
+  /**
+   * Creates an assert on an app's event journal.
+   *
+   * @param actual the journal, e.g. {@code app.journal()}
+   * @return the assert
+   */
+  public static EventJournalAssert assertThat(EventJournal actual) {
+    return new EventJournalAssert(actual);
+  }
+
+  /**
+   * Creates an assert on the whole result tree under a root: the root, the results of the tasks
+   * it called, theirs, and so on.
+   *
+   * @param root the root, a task result or a set
+   * @return the assert
+   */
+  public static ResultTreeAssert assertThatTree(ResultBase root) {
+    return new ResultTreeAssert(root);
+  }
+}

@@ -1,0 +1,34 @@
+package io.celerykit.assertj;
+
+import io.celerykit.result.AsyncResult;
+import java.time.Duration;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** Waiting for a result did not end in a failure in time. */
+final class ShouldFailWithin extends CeleryMessage {
+
+  private ShouldFailWithin(String format, String... texts) {
+    super(format, texts);
+  }
+
+  static ErrorMessageFactory shouldFailWithinButTimedOut(AsyncResult<?> actual, Duration timeout) {
+    return new ShouldFailWithin(
+        "%nExpecting result:%n  %s%nto fail within:%n  %s"
+            + "%nbut it was not ready in time; it is in state:%n  %s"
+            + TREE,
+        Describe.result(actual),
+        timeout.toString(),
+        Describe.stateOf(actual),
+        Describe.tree(actual));
+  }
+
+  static ErrorMessageFactory shouldFailWithinButSucceeded(
+      AsyncResult<?> actual, Duration timeout, Object value) {
+    return new ShouldFailWithin(
+        "%nExpecting result:%n  %s%nto fail within:%n  %s%nbut it succeeded with:%n  %s" + TREE,
+        Describe.result(actual),
+        timeout.toString(),
+        Describe.value(value),
+        Describe.tree(actual));
+  }
+}

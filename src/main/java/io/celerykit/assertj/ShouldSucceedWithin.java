@@ -1,0 +1,38 @@
+package io.celerykit.assertj;
+
+import io.celerykit.result.AsyncResult;
+import java.time.Duration;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** Waiting for a result did not give a value in time. */
+final class ShouldSucceedWithin extends CeleryMessage {
+
+  private ShouldSucceedWithin(String format, String... texts) {
+    super(format, texts);
+  }
+
+  static ErrorMessageFactory shouldSucceedWithinButTimedOut(
+      AsyncResult<?> actual, Duration timeout) {
+    return new ShouldSucceedWithin(
+        "%nExpecting result:%n  %s%nto succeed within:%n  %s"
+            + "%nbut it was not ready in time; it is in state:%n  %s"
+            + TREE,
+        Describe.result(actual),
+        timeout.toString(),
+        Describe.stateOf(actual),
+        Describe.tree(actual));
+  }
+
+  static ErrorMessageFactory shouldSucceedWithinButFailed(
+      AsyncResult<?> actual, Duration timeout, Throwable error) {
+    return new ShouldSucceedWithin(
+        "%nExpecting result:%n  %s%nto succeed within:%n  %s"
+            + "%nbut waiting for it raised:%n  %s%nwhile it is in state:%n  %s"
+            + TREE,
+        Describe.result(actual),
+        timeout.toString(),
+        Describe.throwable(error),
+        Describe.stateOf(actual),
+        Describe.tree(actual));
+  }
+}
