@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.celerykit.app.InMemoryCelery;
+import io.celerykit.assertj.CeleryAssertions;
 import io.celerykit.awaitility.CeleryConditions;
 import io.celerykit.junit.CeleryTest;
 import io.celerykit.result.AsyncResult;
@@ -37,6 +38,18 @@ class ThreadedAwaitilityExampleTest {
 
     assertThat(report.state()).isEqualTo(TaskState.SUCCESS);
     assertThat(report.get()).isEqualTo("report for 2026-Q3");
+  }
+
+  @Test
+  void awaitUntilAssertedWithCeleryAssertions(InMemoryCelery celery) {
+    celery.task("reports.render", (String quarter) -> "report for " + quarter);
+
+    AsyncResult<String> report = celery.sendTask("reports.render", "2026-Q1");
+
+    // The documented pattern: Awaitility retries the assertion until it passes.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> CeleryAssertions.assertThat(report).isSuccessful());
   }
 
   @Test
