@@ -13,39 +13,38 @@ import java.util.PriorityQueue;
 final class ExpiryQueue {
 
   /** One removal and when it is due. */
-  private record Expiry(Instant at, long sequence, Runnable removal) implements Comparable<Expiry> {
+  private record Expiry(long at, long sequence, Runnable removal) implements Comparable<Expiry> {
     @Override
     public int compareTo(Expiry other) {
-      int byTime = at.compareTo(other.at);
+      int byTime = Long.compare(at, other.at);
       return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
     }
   }
 
   private final PriorityQueue<Expiry> queue = new PriorityQueue<>();
-  private volatile Instant next;
+  private volatile long next = Long.MAX_VALUE;
   private long sequence;
 
-  synchronized void add(Instant at, Runnable removal) {
-    queue.add(new Expiry(at, sequence++, removal));
+  synchronized void add(VirtualClock clock, Instant at, Runnable removal) {
+    queue.add(new Expiry(clock.nanosOf(at), sequence++, removal));
     next = queue.peek().at();
   }
 
   void purge(VirtualClock clock) {
-    Instant due = next;
-    if (due == null || clock.now().isBefore(due)) {
+    if (clock.nanos() < next) {
       return;
     }
     synchronized (this) {
-      Instant now = clock.now();
-      while (!queue.isEmpty() && !queue.peek().at().isAfter(now)) {
+      long now = clock.nanos();
+      while (!queue.isEmpty() && queue.peek().at() <= now) {
         queue.poll().removal().run();
       }
-      next = queue.isEmpty() ? null : queue.peek().at();
+      next = queue.isEmpty() ? Long.MAX_VALUE : queue.peek().at();
     }
   }
 
   synchronized void clear() {
     queue.clear();
-    next = null;
+    next = Long.MAX_VALUE;
   }
 }

@@ -154,7 +154,7 @@ public final class InMemoryBackend implements ResultBackend {
     metas.put(meta.taskId(), entry);
     Duration ttl = resultExpires;
     if (ttl != null && meta.isReady()) {
-      expiries.add(clock.now().plus(ttl), () -> metas.remove(meta.taskId(), entry));
+      expiries.add(clock, clock.now().plus(ttl), () -> metas.remove(meta.taskId(), entry));
     }
     CopyOnWriteArrayList<Consumer<TaskMeta>> subscribed = listeners.get(meta.taskId());
     if (subscribed != null) {
@@ -217,7 +217,7 @@ public final class InMemoryBackend implements ResultBackend {
     groups.put(groupId, entry);
     Duration ttl = resultExpires;
     if (ttl != null) {
-      expiries.add(clock.now().plus(ttl), () -> groups.remove(groupId, entry));
+      expiries.add(clock, clock.now().plus(ttl), () -> groups.remove(groupId, entry));
     }
   }
 

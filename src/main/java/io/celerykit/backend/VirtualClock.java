@@ -56,6 +56,16 @@ public final class VirtualClock extends Clock {
     return start.plusNanos(nowNanos);
   }
 
+  /** Returns the virtual time since the start in nanoseconds, without allocating. */
+  long nanos() {
+    return nowNanos;
+  }
+
+  /** Returns the virtual nanoseconds since the start of an instant. */
+  long nanosOf(Instant instant) {
+    return Duration.between(start, instant).toNanos();
+  }
+
   /**
    * Returns the current virtual instant, as {@link Clock#instant()}.
    *

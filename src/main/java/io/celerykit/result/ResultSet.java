@@ -399,7 +399,8 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
             .interval(options.interval())
             .noAck(options.noAck())
             .onInterval(options.onInterval())
-            .disableSyncSubtasks(options.disableSyncSubtasks());
+            // checked once above for the whole join; the calling thread does not change
+            .disableSyncSubtasks(false);
     BiConsumer<String, Object> callback = options.callback();
     List<Object> values = new ArrayList<>(callback == null ? members.size() : 0);
     for (ResultBase member : members) {
