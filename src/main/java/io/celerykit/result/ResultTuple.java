@@ -120,6 +120,16 @@ public final class ResultTuple {
   public static ResultBase toResult(ResultTuple tuple, CeleryApp app) {
     Objects.requireNonNull(tuple, "tuple");
     Objects.requireNonNull(app, "app (results need an app for their backend and control)");
+    List<ResultTuple> chain = plainChain(tuple);
+    if (chain != null) {
+      // Built from its first step in one pass, without the generic walk's frames and identity
+      // maps (some 200 MB for a chain a million deep).
+      ResultBase result = null;
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        result = app.asyncResult(chain.get(i).id, result);
+      }
+      return result;
+    }
     Map<ResultTuple, ResultBase> built = new IdentityHashMap<>();
     PostOrder.walk(
         tuple,
@@ -137,6 +147,18 @@ public final class ResultTuple {
           }
         });
     return built.get(tuple);
+  }
+
+  /** The tuple and its parents, nearest first, if none is a group's; else null. */
+  private static List<ResultTuple> plainChain(ResultTuple tuple) {
+    List<ResultTuple> chain = new ArrayList<>();
+    for (ResultTuple node = tuple; node != null; node = node.parent) {
+      if (node.members != null) {
+        return null;
+      }
+      chain.add(node);
+    }
+    return chain;
   }
 
   /**
@@ -280,7 +302,35 @@ public final class ResultTuple {
     private TupleParser() {}
 
     /** One unit of work: parse {@code raw}, then hand the tuple to {@code sink}. */
-    private record Job(Object raw, String where, Slot sink) {}
+    private record Job(Object raw, Where where, Slot sink) {}
+
+    /**
+     * Where in the raw structure a part is, for error messages ({@code tuple[0][1][1][2]}): a link
+     * to the enclosing part plus one step, rendered only when a message needs it, so the parse of
+     * a deep chain stays linear in its depth.
+     */
+    private static final class Where {
+      private final Where up;
+      private final String step;
+
+      Where(Where up, String step) {
+        this.up = up;
+        this.step = step;
+      }
+
+      Where child(String next) {
+        return new Where(this, next);
+      }
+
+      @Override
+      public String toString() {
+        Deque<String> steps = new ArrayDeque<>();
+        for (Where w = this; w != null; w = w.up) {
+          steps.push(w.step);
+        }
+        return String.join("", steps);
+      }
+    }
 
     /** Where a parsed tuple goes. */
     private static final class Slot {
@@ -291,9 +341,13 @@ public final class ResultTuple {
     private record Pending(String id, Slot parent, List<Slot> members, Slot sink) {}
 
     static ResultTuple parse(Object raw) {
+      ResultTuple chain = parsePlainChain(raw);
+      if (chain != null) {
+        return chain;
+      }
       Slot root = new Slot();
       Deque<Object> work = new ArrayDeque<>();
-      work.push(new Job(raw, "tuple", root));
+      work.push(new Job(raw, new Where(null, "tuple"), root));
       while (!work.isEmpty()) {
         Object item = work.pop();
         if (item instanceof Pending p) {
@@ -316,7 +370,7 @@ public final class ResultTuple {
         Object id;
         Object parentRaw;
         if (isSequence(head)) {
-          List<?> headPair = pairOf(head, job.where + "[0]");
+          List<?> headPair = pairOf(head, job.where.child("[0]"));
           id = headPair.get(0);
           parentRaw = headPair.get(1);
         } else {
@@ -344,19 +398,62 @@ public final class ResultTuple {
         work.push(new Pending(idText, parentSlot, memberSlots, job.sink));
         if (memberList != null) {
           for (int i = memberList.size() - 1; i >= 0; i--) {
-            work.push(new Job(memberList.get(i), job.where + "[1][" + i + "]", memberSlots.get(i)));
+            work.push(new Job(memberList.get(i), job.where.child("[1][" + i + "]"), memberSlots.get(i)));
           }
         }
         if (parentSlot != null) {
-          work.push(new Job(parentRaw, job.where + "[0][1]", parentSlot));
+          work.push(new Job(parentRaw, job.where.child("[0][1]"), parentSlot));
         }
       }
       return root.value;
     }
 
-    private static String idOf(Object id, String where) {
+    /**
+     * Parses a well-formed chain of task tuples (no group anywhere) in one pass down its parents,
+     * then builds it from its first step; null for anything else (a group, or a malformed part,
+     * which {@link #parse} then reports with its location). The general parse keeps a pending
+     * node per level until the first step is reached, a million-deep linked structure the
+     * collector must copy; this keeps only the ids.
+     */
+    private static ResultTuple parsePlainChain(Object raw) {
+      List<String> ids = new ArrayList<>();
+      for (Object node = raw; node != null; ) {
+        if (!isSequence(node)) {
+          return null;
+        }
+        List<?> pair = asList(node);
+        if (pair.size() != 2 || pair.get(1) != null) {
+          return null;
+        }
+        Object head = pair.get(0);
+        Object id = head;
+        node = null;
+        if (isSequence(head)) {
+          List<?> headPair = asList(head);
+          if (headPair.size() != 2) {
+            return null;
+          }
+          id = headPair.get(0);
+          node = headPair.get(1);
+        }
+        if (id instanceof String s && !s.isBlank()) {
+          ids.add(s);
+        } else if (id instanceof Number n) {
+          ids.add(n.toString());
+        } else {
+          return null;
+        }
+      }
+      ResultTuple tuple = null;
+      for (int i = ids.size() - 1; i >= 0; i--) {
+        tuple = ResultTuple.of(ids.get(i), tuple);
+      }
+      return tuple;
+    }
+
+    private static String idOf(Object id, Where where) {
       if (id instanceof String s) {
-        return Ids.require(s, "result tuple id at " + where + "[0][0]");
+        return s.isBlank() ? Ids.require(s, "result tuple id at " + where + "[0][0]") : s;
       }
       if (id instanceof Number n) {
         return n.toString();
@@ -369,7 +466,7 @@ public final class ResultTuple {
               + " (AsyncResult requires valid id)");
     }
 
-    private static List<?> pairOf(Object raw, String where) {
+    private static List<?> pairOf(Object raw, Where where) {
       if (!isSequence(raw)) {
         throw new IllegalArgumentException(
             "malformed result tuple at "
