@@ -120,6 +120,16 @@ public final class ResultTuple {
   public static ResultBase toResult(ResultTuple tuple, CeleryApp app) {
     Objects.requireNonNull(tuple, "tuple");
     Objects.requireNonNull(app, "app (results need an app for their backend and control)");
+    List<ResultTuple> chain = plainChain(tuple);
+    if (chain != null) {
+      // Built from its first step in one pass, without the generic walk's frames and identity
+      // maps (some 200 MB for a chain a million deep).
+      ResultBase result = null;
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        result = app.asyncResult(chain.get(i).id, result);
+      }
+      return result;
+    }
     Map<ResultTuple, ResultBase> built = new IdentityHashMap<>();
     PostOrder.walk(
         tuple,
@@ -137,6 +147,18 @@ public final class ResultTuple {
           }
         });
     return built.get(tuple);
+  }
+
+  /** The tuple and its parents, nearest first, if none is a group's; else null. */
+  private static List<ResultTuple> plainChain(ResultTuple tuple) {
+    List<ResultTuple> chain = new ArrayList<>();
+    for (ResultTuple node = tuple; node != null; node = node.parent) {
+      if (node.members != null) {
+        return null;
+      }
+      chain.add(node);
+    }
+    return chain;
   }
 
   /**
@@ -332,6 +354,10 @@ public final class ResultTuple {
     private record Pending(String id, Slot parent, List<Slot> members, Slot sink) {}
 
     static ResultTuple parse(Object raw) {
+      ResultTuple chain = parsePlainChain(raw);
+      if (chain != null) {
+        return chain;
+      }
       Slot root = new Slot();
       Deque<Object> work = new ArrayDeque<>();
       work.push(new Job(raw, Where.ROOT, root));
@@ -396,6 +422,49 @@ public final class ResultTuple {
         }
       }
       return root.value;
+    }
+
+    /**
+     * Parses a well-formed chain of task tuples (no group anywhere) in one pass down its parents,
+     * then builds it from its first step; null for anything else (a group, or a malformed part,
+     * which {@link #parse} then reports with its location). The general parse keeps a pending
+     * node per level until the first step is reached, a million-deep linked structure the
+     * collector must copy; this keeps only the ids.
+     */
+    private static ResultTuple parsePlainChain(Object raw) {
+      List<String> ids = new ArrayList<>();
+      for (Object node = raw; node != null; ) {
+        if (!isSequence(node)) {
+          return null;
+        }
+        List<?> pair = asList(node);
+        if (pair.size() != 2 || pair.get(1) != null) {
+          return null;
+        }
+        Object head = pair.get(0);
+        Object id = head;
+        node = null;
+        if (isSequence(head)) {
+          List<?> headPair = asList(head);
+          if (headPair.size() != 2) {
+            return null;
+          }
+          id = headPair.get(0);
+          node = headPair.get(1);
+        }
+        if (id instanceof String s && !s.isBlank()) {
+          ids.add(s);
+        } else if (id instanceof Number n) {
+          ids.add(n.toString());
+        } else {
+          return null;
+        }
+      }
+      ResultTuple tuple = null;
+      for (int i = ids.size() - 1; i >= 0; i--) {
+        tuple = ResultTuple.of(ids.get(i), tuple);
+      }
+      return tuple;
     }
 
     private static String idOf(Object id, Where where) {

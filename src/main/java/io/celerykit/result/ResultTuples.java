@@ -10,6 +10,10 @@ final class ResultTuples {
   private ResultTuples() {}
 
   static ResultTuple of(ResultBase root) {
+    ResultTuple chain = ofChain(root);
+    if (chain != null) {
+      return chain;
+    }
     Map<ResultBase, ResultTuple> built = new IdentityHashMap<>();
     PostOrder.walk(
         root,
@@ -33,6 +37,26 @@ final class ResultTuples {
           }
         });
     return built.get(root);
+  }
+
+  /**
+   * Converts a plain parent chain of task results (no group or set anywhere on it) in one pass
+   * from its first step, without the generic walk's frames and identity maps, which for a chain
+   * a million deep allocate some 200 MB; returns null when the chain holds a set.
+   */
+  private static ResultTuple ofChain(ResultBase root) {
+    List<AsyncResult<?>> steps = new ArrayList<>();
+    for (ResultBase node = root; node != null; node = node.parent()) {
+      if (!(node instanceof AsyncResult<?> result)) {
+        return null;
+      }
+      steps.add(result);
+    }
+    ResultTuple tuple = null;
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      tuple = ResultTuple.of(steps.get(i).id(), tuple);
+    }
+    return tuple;
   }
 
   private static List<ResultBase> dependencies(ResultBase node) {
