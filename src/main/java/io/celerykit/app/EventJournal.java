@@ -22,8 +22,9 @@ public final class EventJournal {
     this.capacity = capacity;
   }
 
+  /** Records an event; with the journal off (capacity 0), {@code null} counts a dropped one. */
   synchronized void record(TaskEvent event) {
-    if (capacity == 0) {
+    if (capacity == 0 || event == null) {
       dropped++;
       return;
     }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -52,7 +51,7 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   private final InMemoryControl control;
   private final EventJournal journal;
   private final Map<String, RegisteredTask> registry = new ConcurrentHashMap<>();
-  private final Random ids = new Random(0x5eed);
+  private final java.util.concurrent.atomic.AtomicLong idSequence = new java.util.concurrent.atomic.AtomicLong();
   private final ThreadLocal<Deque<TaskContext>> current = ThreadLocal.withInitial(ArrayDeque::new);
   private final ThreadLocal<int[]> joinAllowed = ThreadLocal.withInitial(() -> new int[1]);
   private final Worker worker;
@@ -268,7 +267,7 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
 
   private <T> Task<T> register(String name, RegisteredTask.Body body) {
     RegisteredTask task =
-        new RegisteredTask(requireName(name), TaskOptions.defaults(), self -> RegisteredTask.Step.of(body));
+        new RegisteredTask(requireName(name), TaskOptions.defaults(), RegisteredTask.always(body));
     registry.put(name, task);
     return new Task<>(this, task);
   }
@@ -394,14 +393,18 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
     if (config.trackResults()) {
       handedOut.put(m.id, result);
     }
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("args", m.args);
-    p.put("kwargs", m.kwargs);
-    p.put("retries", 0);
-    p.put("eta", m.eta);
-    p.put("expires", m.expires);
-    p.put("queue", m.queue != null ? m.queue : config.defaultQueue());
-    journal.record(new TaskEvent("task-sent", clock.now(), m.id, name, p));
+    if (journal.enabled()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("args", m.args);
+      p.put("kwargs", m.kwargs);
+      p.put("retries", 0);
+      p.put("eta", m.eta);
+      p.put("expires", m.expires);
+      p.put("queue", m.queue != null ? m.queue : config.defaultQueue());
+      journal.record(new TaskEvent("task-sent", clock.now(), m.id, name, p));
+    } else {
+      journal.record(null);
+    }
     worker.submit(m);
     return result;
   }
@@ -448,15 +451,19 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
    * @return the id
    */
   public String newId() {
-    long hi;
-    long lo;
-    synchronized (ids) {
-      hi = ids.nextLong();
-      lo = ids.nextLong();
-    }
+    long n = idSequence.getAndIncrement();
+    long hi = mix(0x5eedL + 2 * n);
+    long lo = mix(0x5eedL + 2 * n + 1);
     hi = (hi & ~0xF000L) | 0x4000L;
     lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(hi, lo).toString();
+  }
+
+  /** SplitMix64's finalizer: spreads a sequence number over 64 bits, the same on every run. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   <T> EagerResult<T> apply(String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {

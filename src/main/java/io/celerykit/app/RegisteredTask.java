@@ -26,6 +26,12 @@ final class RegisteredTask {
     }
   }
 
+  /** A planner for a task with a body: every run is the same immediate step. */
+  static Planner always(Body body) {
+    Step step = Step.of(body);
+    return self -> step;
+  }
+
   private final String name;
   private final Planner planner;
   private volatile TaskOptions options;

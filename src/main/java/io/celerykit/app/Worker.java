@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The app's worker. In {@link WorkerMode#DETERMINISTIC} mode (the default) nothing runs until
@@ -38,8 +39,6 @@ import java.util.function.Consumer;
  * queue and retries only with {@code result_extended}; children when the task is {@code trail}.
  */
 public final class Worker implements AutoCloseable {
-
-  private static final Map<String, Object> NO_PAYLOAD = Map.of();
 
   private final InMemoryCelery app;
   private final VirtualClock clock;
@@ -171,7 +170,7 @@ public final class Worker implements AutoCloseable {
 
   void submit(Message m) {
     queued.incrementAndGet();
-    journal("task-received", m, receivedPayload(m));
+    journal("task-received", m, () -> receivedPayload(m));
     Instant now = clock.now();
     if (pool == null) {
       if (m.eta != null && m.eta.isAfter(now)) {
@@ -220,10 +219,12 @@ public final class Worker implements AutoCloseable {
     }
     executed.incrementAndGet();
     Instant started = clock.now();
-    Map<String, Object> startedEvent = new LinkedHashMap<>();
-    startedEvent.put("hostname", app.config().hostname());
-    startedEvent.put("pid", pid());
-    journal("task-started", m, startedEvent);
+    journal("task-started", m, () -> {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("hostname", app.config().hostname());
+      fields.put("pid", pid());
+      return fields;
+    });
     if (task.options().trackStarted(app.config()) && storesErrors(task)) {
       Map<String, Object> startedMeta = new LinkedHashMap<>();
       startedMeta.put("pid", pid());
@@ -271,7 +272,7 @@ public final class Worker implements AutoCloseable {
         failed(m, task, self, failNow.failure());
         return;
       } catch (RejectException reject) {
-        journal("task-rejected", m, Map.of("requeue", reject.requeue()));
+        journal("task-rejected", m, () -> Map.of("requeue", reject.requeue()));
         return;
       } catch (Exception | Error error) {
         failed(m, task, self, error);
@@ -302,10 +303,12 @@ public final class Worker implements AutoCloseable {
       app.backend()
           .store(metaFor(m, task, TaskState.SUCCESS, value, null, self.children()).build());
     }
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("result", PyRepr.of(value));
-    p.put("runtime", Duration.between(started, clock.now()));
-    journal("task-succeeded", m, p);
+    journal("task-succeeded", m, () -> {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("result", PyRepr.of(value));
+      p.put("runtime", Duration.between(started, clock.now()));
+      return p;
+    });
   }
 
   private void failed(Message m, RegisteredTask task, TaskContext self, Throwable error) {
@@ -314,10 +317,12 @@ public final class Worker implements AutoCloseable {
       app.backend()
           .store(metaFor(m, task, TaskState.FAILURE, error, traceback, self.children()).build());
     }
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("exception", error.toString());
-    p.put("traceback", traceback);
-    journal("task-failed", m, p);
+    journal("task-failed", m, () -> {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("exception", error.toString());
+      p.put("traceback", traceback);
+      return p;
+    });
     for (Signature errback : m.linkError) {
       errback.withPrepended(m.id).applyAsync();
     }
@@ -336,7 +341,7 @@ public final class Worker implements AutoCloseable {
           .store(
               metaFor(m, task, TaskState.RETRY, retry.exc(), traceback(retry), children).build());
     }
-    journal("task-retried", m, Map.of("exception", retry.toString()));
+    journal("task-retried", m, () -> Map.of("exception", retry.toString()));
     submit(m.retry(clock.now().plus(retry.countdown())));
   }
 
@@ -474,13 +479,18 @@ public final class Worker implements AutoCloseable {
     p.put("terminated", terminated);
     p.put("signum", signal);
     p.put("expired", expired);
-    journal("task-revoked", m, p);
+    journal("task-revoked", m, () -> p);
     for (Consumer<Completion> hook : m.onComplete) {
       hook.accept(new Completion(m.id, TaskState.REVOKED, exc));
     }
   }
 
-  private void journal(String type, Message m, Map<String, Object> payload) {
-    app.journal().record(new TaskEvent(type, clock.now(), m.id, m.name, payload == null ? NO_PAYLOAD : payload));
+  /** Records an event; the payload is built only when the journal is on. */
+  private void journal(String type, Message m, Supplier<Map<String, Object>> payload) {
+    if (!app.journal().enabled()) {
+      app.journal().record(null);
+      return;
+    }
+    app.journal().record(new TaskEvent(type, clock.now(), m.id, m.name, payload.get()));
   }
 }

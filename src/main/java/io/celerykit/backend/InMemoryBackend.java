@@ -353,35 +353,100 @@ public final class InMemoryBackend implements ResultBackend {
     private final Set<String> remaining;
     private final GetOptions options;
     private final Waiter waiter;
-    private TaskMeta next;
+    private final java.util.ArrayDeque<TaskMeta> ready = new java.util.ArrayDeque<>();
+    private List<Subscription> subscriptions;
 
     NativeIterator(Set<String> remaining, GetOptions options) {
       this.remaining = remaining;
       this.options = options;
       this.waiter = waiter(options);
+      // Those ready already come first, in member order.
+      for (java.util.Iterator<String> it = remaining.iterator(); it.hasNext(); ) {
+        TaskMeta meta = readyMetaOf(it.next());
+        if (meta != null) {
+          it.remove();
+          ready.add(meta);
+        }
+      }
     }
 
     @Override
     public boolean hasNext() {
-      if (next != null) {
-        return true;
-      }
-      if (remaining.isEmpty()) {
-        return false;
-      }
-      // Take the ready meta the check saw: a forget right after must not lose it.
-      next = takeFirstReady();
-      if (next == null) {
-        List<Subscription> subscriptions = subscribeMessages(remaining, options);
-        try {
-          waiter.await(
-              () -> next != null || (next = takeFirstReady()) != null,
-              () -> remaining.size() + " tasks, none ready (first: " + remaining.iterator().next() + ")");
-        } finally {
-          subscriptions.forEach(Subscription::close);
+      synchronized (ready) {
+        if (!ready.isEmpty()) {
+          return true;
+        }
+        if (remaining.isEmpty()) {
+          close();
+          return false;
         }
       }
+      listen();
+      try {
+        waiter.await(this::hasReady, this::describe);
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
       return true;
+    }
+
+    /**
+     * Subscribes once to every id still awaited, so each becomes ready in O(1) and in the order
+     * it is stored, instead of scanning every id at every step.
+     */
+    private void listen() {
+      if (subscriptions != null) {
+        return;
+      }
+      List<String> ids;
+      synchronized (ready) {
+        ids = new ArrayList<>(remaining);
+      }
+      List<Subscription> subs = new ArrayList<>(subscribeMessages(ids, options));
+      for (String id : ids) {
+        subs.add(subscribe(id, this::offer));
+      }
+      subscriptions = subs;
+      for (String id : ids) {
+        TaskMeta meta = readyMetaOf(id);
+        if (meta != null) {
+          offer(meta);
+        }
+      }
+    }
+
+    private void offer(TaskMeta meta) {
+      if (!meta.isReady()) {
+        return;
+      }
+      synchronized (ready) {
+        if (remaining.remove(meta.taskId())) {
+          ready.add(meta);
+        }
+      }
+    }
+
+    private boolean hasReady() {
+      synchronized (ready) {
+        return !ready.isEmpty();
+      }
+    }
+
+    private String describe() {
+      synchronized (ready) {
+        return remaining.size()
+            + " tasks, none ready (first: "
+            + (remaining.isEmpty() ? "-" : remaining.iterator().next())
+            + ")";
+      }
+    }
+
+    private void close() {
+      if (subscriptions != null) {
+        subscriptions.forEach(Subscription::close);
+        subscriptions = null;
+      }
     }
 
     @Override
@@ -389,22 +454,16 @@ public final class InMemoryBackend implements ResultBackend {
       if (!hasNext()) {
         throw new NoSuchElementException("iter_native is exhausted");
       }
-      TaskMeta out = next;
-      next = null;
-      return out;
-    }
-
-    private TaskMeta takeFirstReady() {
-      for (Iterator<String> it = remaining.iterator(); it.hasNext(); ) {
-        TaskMeta meta = readyMetaOf(it.next());
-        if (meta != null) {
-          it.remove();
-          return meta;
+      synchronized (ready) {
+        TaskMeta out = ready.poll();
+        if (ready.isEmpty() && remaining.isEmpty()) {
+          close();
         }
+        return out;
       }
-      return null;
     }
   }
+
 
   static TaskState stateOf(TaskMeta meta) {
     return meta == null ? TaskState.PENDING : meta.state();

@@ -61,6 +61,12 @@ public final class VirtualClock extends Clock {
     return nowNanos;
   }
 
+  /** Returns the time of the earliest pending event in virtual nanoseconds, or Long.MAX_VALUE. */
+  synchronized long nextEventNanos() {
+    ScheduledEvent next = peekLive();
+    return next == null ? Long.MAX_VALUE : next.atNanos();
+  }
+
   /** Returns the virtual nanoseconds since the start of an instant. */
   long nanosOf(Instant instant) {
     return Duration.between(start, instant).toNanos();
@@ -245,7 +251,7 @@ public final class VirtualClock extends Clock {
     advanceToNanos(target);
   }
 
-  private void advanceToNanos(long target) {
+  void advanceToNanos(long target) {
     while (runNextDueBy(target)) {
       // run every event due by the target, in order
     }
@@ -275,7 +281,7 @@ public final class VirtualClock extends Clock {
     return runNextDueBy(Duration.between(start, deadline).toNanos());
   }
 
-  private boolean runNextDueBy(long deadlineNanos) {
+  boolean runNextDueBy(long deadlineNanos) {
     ScheduledEvent next;
     synchronized (this) {
       next = peekLive();

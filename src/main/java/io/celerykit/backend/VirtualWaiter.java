@@ -4,7 +4,6 @@ import io.celerykit.result.GetOptions;
 import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.WouldBlockForeverException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -14,49 +13,49 @@ import java.util.function.Supplier;
  * when nothing scheduled can ever make the condition hold.
  */
 final class VirtualWaiter implements Waiter {
+  private static final long NONE = Long.MAX_VALUE;
+
   private final VirtualClock clock;
   private final Duration timeout;
-  private final Duration interval;
+  private final long interval;
   private final Runnable onInterval;
-  private final Instant start;
-  private final Instant deadline;
-  private Instant nextTick;
+  private final long deadline;
+  private long nextTick;
 
   VirtualWaiter(VirtualClock clock, GetOptions options) {
     this.clock = clock;
     this.timeout = options.timeout();
-    this.interval = options.interval();
+    this.interval = options.interval().toNanos();
     this.onInterval = options.onInterval();
-    this.start = clock.now();
-    this.deadline = timeout == null ? null : start.plus(timeout);
-    this.nextTick = onInterval == null ? null : start.plus(interval);
+    long start = clock.nanos();
+    this.deadline = timeout == null ? NONE : start + timeout.toNanos();
+    this.nextTick = onInterval == null ? NONE : start + interval;
   }
 
   @Override
   public void await(BooleanSupplier done, Supplier<String> what) {
     while (!done.getAsBoolean()) {
       // Checked before running anything: housekeeping alone cannot complete the wait.
-      if (deadline == null && !clock.hasPendingProgress()) {
+      if (deadline == NONE && !clock.hasPendingProgress()) {
         throw wouldBlockForever(what);
       }
-      Instant event = clock.nextEventTime();
-      boolean eventInTime = event != null && (deadline == null || !event.isAfter(deadline));
-      if (eventInTime && (nextTick == null || !event.isAfter(nextTick))) {
+      long event = clock.nextEventNanos();
+      if (event != NONE && event <= deadline && event <= nextTick) {
         clock.runNextDueBy(event);
         continue;
       }
-      if (nextTick != null && (deadline == null || !nextTick.isAfter(deadline))) {
-        clock.advanceTo(max(nextTick, clock.now()));
-        nextTick = nextTick.plus(interval);
+      if (nextTick != NONE && nextTick <= deadline) {
+        clock.advanceToNanos(Math.max(nextTick, clock.nanos()));
+        nextTick += interval;
         onInterval.run();
         continue;
       }
-      if (deadline == null) {
+      if (deadline == NONE) {
         // Only progress events beyond the next tick remain; run the next event.
         clock.runNext();
         continue;
       }
-      clock.advanceTo(max(deadline, clock.now()));
+      clock.advanceToNanos(Math.max(deadline, clock.nanos()));
       if (done.getAsBoolean()) {
         return;
       }
@@ -79,7 +78,4 @@ final class VirtualWaiter implements Waiter {
             + ")");
   }
 
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
-  }
 }

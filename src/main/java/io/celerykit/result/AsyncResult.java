@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -44,7 +44,12 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   private volatile boolean ignored;
   private volatile CompletableFuture<AsyncResult<T>> onReady;
   private ResultBackend.Subscription readySubscription;
-  private final AtomicInteger errbacks = new AtomicInteger();
+  /** How many {@code then} calls registered an error callback (updated atomically, no object). */
+  private volatile int errbacks;
+
+  @SuppressWarnings("rawtypes")
+  private static final AtomicIntegerFieldUpdater<AsyncResult> ERRBACKS =
+      AtomicIntegerFieldUpdater.newUpdater(AsyncResult.class, "errbacks");
 
   /**
    * Creates the result of a task, as {@code AsyncResult(id, app=app)}.
@@ -580,7 +585,7 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   public void throwError(Throwable exception) {
     Objects.requireNonNull(exception, "exception");
     readyFuture().completeExceptionally(exception);
-    if (errbacks.get() == 0) {
+    if (errbacks == 0) {
       throw Failures.raise(id, TaskState.FAILURE, exception);
     }
   }
@@ -614,7 +619,7 @@ public non-sealed class AsyncResult<T> extends ResultBase {
       Function<? super Throwable, ? extends R> onError) {
     Objects.requireNonNull(callback, "callback");
     if (onError != null) {
-      errbacks.incrementAndGet();
+      ERRBACKS.incrementAndGet(this);
     }
     return Callbacks.chain(readyFuture(), callback, onError);
   }
