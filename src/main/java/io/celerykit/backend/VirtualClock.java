@@ -28,7 +28,14 @@ public final class VirtualClock extends Clock {
   public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
   private final Instant start;
+  /** Events due later than when they were scheduled, by (time, sequence). */
   private final PriorityQueue<ScheduledEvent> queue = new PriorityQueue<>();
+  /**
+   * Events scheduled for the very time they were scheduled at, in sequence order: the common case
+   * (a task due now), kept out of the heap. Every event here is due at or before every later
+   * event in it, and the earliest of both lanes runs first, so the order is (time, sequence).
+   */
+  private final java.util.ArrayDeque<ScheduledEvent> dueNow = new java.util.ArrayDeque<>();
   private volatile long nowNanos;
   private long sequence;
   private int pendingProgress;
@@ -169,7 +176,11 @@ public final class VirtualClock extends Clock {
   private ScheduledEvent enqueue(long atNanos, Runnable action, boolean progress) {
     Objects.requireNonNull(action, "action");
     ScheduledEvent event = new ScheduledEvent(this, progress, start, atNanos, sequence++, action);
-    queue.add(event);
+    if (atNanos == nowNanos) {
+      dueNow.add(event);
+    } else {
+      queue.add(event);
+    }
     if (progress) {
       pendingProgress++;
     }
@@ -288,7 +299,7 @@ public final class VirtualClock extends Clock {
       if (next == null || next.atNanos() > deadlineNanos) {
         return false;
       }
-      taken(queue.poll());
+      taken(next == dueNow.peek() ? dueNow.poll() : queue.poll());
       if (next.atNanos() > nowNanos) {
         nowNanos = next.atNanos();
       }
@@ -298,12 +309,20 @@ public final class VirtualClock extends Clock {
   }
 
   private ScheduledEvent peekLive() {
-    ScheduledEvent next = queue.peek();
-    while (next != null && next.isCancelled()) {
+    ScheduledEvent later = queue.peek();
+    while (later != null && later.isCancelled()) {
       taken(queue.poll());
-      next = queue.peek();
+      later = queue.peek();
     }
-    return next;
+    ScheduledEvent now = dueNow.peek();
+    while (now != null && now.isCancelled()) {
+      taken(dueNow.poll());
+      now = dueNow.peek();
+    }
+    if (now == null) {
+      return later;
+    }
+    return later == null || now.compareTo(later) < 0 ? now : later;
   }
 
   /**
@@ -324,6 +343,11 @@ public final class VirtualClock extends Clock {
   public synchronized int pendingEvents() {
     int count = 0;
     for (ScheduledEvent e : queue) {
+      if (!e.isCancelled()) {
+        count++;
+      }
+    }
+    for (ScheduledEvent e : dueNow) {
       if (!e.isCancelled()) {
         count++;
       }
