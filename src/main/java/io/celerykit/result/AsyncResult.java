@@ -561,12 +561,19 @@ public non-sealed class AsyncResult<T> extends ResultBase {
     return maybeThrow(propagate, callback);
   }
 
+  /** Tells whether a state re-raises, with Celery's PROPAGATE_STATES answered without hashing. */
+  static boolean propagatesIn(java.util.Set<TaskState> propagateStates, TaskState state) {
+    return propagateStates == TaskState.PROPAGATE_STATES
+        ? state.propagates()
+        : propagateStates.contains(state);
+  }
+
   Object maybeThrow(
       TaskMeta meta,
       boolean propagate,
       BiConsumer<String, Object> callback,
       java.util.Set<TaskState> propagateStates) {
-    if (propagate && propagateStates.contains(meta.state())) {
+    if (propagate && propagatesIn(propagateStates, meta.state())) {
       throw Failures.raise(id, meta.state(), meta.result());
     }
     if (callback != null) {

@@ -460,7 +460,7 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
     while (it.hasNext()) {
       TaskMeta meta = it.next();
       Object value = meta.result();
-      if (options.propagate() && options.propagateStates().contains(meta.state())) {
+      if (options.propagate() && AsyncResult.propagatesIn(options.propagateStates(), meta.state())) {
         throw Failures.raise(meta.taskId(), meta.state(), value);
       }
       if (callback != null) {

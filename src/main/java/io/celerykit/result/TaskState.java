@@ -73,11 +73,15 @@ public final class TaskState implements Comparable<TaskState> {
 
   private final String name;
   private final int precedence;
+  private final boolean ready;
+  private final boolean propagating;
 
   private TaskState(String name) {
     this.name = name;
     int index = PRECEDENCE.indexOf(name);
     this.precedence = index < 0 ? NONE_PRECEDENCE : index;
+    this.ready = name.equals("SUCCESS") || name.equals("FAILURE") || name.equals("REVOKED");
+    this.propagating = name.equals("FAILURE") || name.equals("REVOKED");
   }
 
   private static TaskState define(String name) {
@@ -174,7 +178,7 @@ public final class TaskState implements Comparable<TaskState> {
    * @return true for SUCCESS, FAILURE and REVOKED
    */
   public boolean isReady() {
-    return READY_STATES.contains(this);
+    return ready;
   }
 
   /**
@@ -183,7 +187,7 @@ public final class TaskState implements Comparable<TaskState> {
    * @return true for FAILURE and REVOKED
    */
   public boolean propagates() {
-    return PROPAGATE_STATES.contains(this);
+    return propagating;
   }
 
   /**
