@@ -429,8 +429,8 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
     return new Message(
         id,
         name,
-        java.util.Collections.unmodifiableList(new ArrayList<>(args)),
-        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)),
+        args.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(args)),
+        kwargs.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)),
         eta,
         expires,
         options.queue(),

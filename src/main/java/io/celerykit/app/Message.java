@@ -67,6 +67,6 @@ final class Message {
   }
 
   static List<Consumer<Completion>> hooks(List<Consumer<Completion>> hooks) {
-    return hooks == null ? List.of() : new ArrayList<>(hooks);
+    return hooks == null || hooks.isEmpty() ? List.of() : new ArrayList<>(hooks);
   }
 }

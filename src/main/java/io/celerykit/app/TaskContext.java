@@ -28,7 +28,7 @@ public final class TaskContext {
   private final Message message;
   private final RegisteredTask task;
   private final boolean eager;
-  private final List<ResultBase> children = new ArrayList<>();
+  private List<ResultBase> children; // guarded by this; made on the first child
 
   TaskContext(InMemoryCelery app, Message message, RegisteredTask task, boolean eager) {
     this.app = app;
@@ -258,15 +258,18 @@ public final class TaskContext {
 
   void addChild(ResultBase child) {
     if (task.options().trail()) {
-      synchronized (children) {
+      synchronized (this) {
+        if (children == null) {
+          children = new ArrayList<>(2);
+        }
         children.add(child);
       }
     }
   }
 
   List<ResultBase> children() {
-    synchronized (children) {
-      return List.copyOf(children);
+    synchronized (this) {
+      return children == null ? List.of() : List.copyOf(children);
     }
   }
 
