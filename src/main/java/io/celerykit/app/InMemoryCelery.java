@@ -350,18 +350,7 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   /** Sends a call: eagerly in eager mode, else to the worker. */
   <T> AsyncResult<T> send(
       String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
-    return send(name, args, kwargs, options, null, null, List.of());
-  }
-
-  <T> AsyncResult<T> send(
-      String name,
-      List<?> args,
-      Map<String, ?> kwargs,
-      ApplyOptions options,
-      String groupId,
-      ResultBase parent,
-      List<java.util.function.Consumer<Completion>> hooks) {
-    return send(name, args, kwargs, options, groupId, parent, hooks, true);
+    return send(name, args, kwargs, options, null, null, List.of(), true);
   }
 
   /**

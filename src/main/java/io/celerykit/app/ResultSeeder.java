@@ -173,8 +173,7 @@ public final class ResultSeeder {
     if (!children.isEmpty()) {
       List<ResultTuple> tuples = new ArrayList<>();
       for (ResultBase child : children) {
-        tuples.add(
-            child instanceof GroupResult g ? g.asTuple() : ((AsyncResult<?>) child).asTuple());
+        tuples.add(ResultTuple.of(child));
       }
       meta.children(tuples);
     }

@@ -380,7 +380,7 @@ public final class Worker implements AutoCloseable {
     if (!children.isEmpty()) {
       List<ResultTuple> tuples = new ArrayList<>(children.size());
       for (ResultBase child : children) {
-        tuples.add(tupleOf(child));
+        tuples.add(ResultTuple.of(child));
       }
       b.children(tuples);
     }
@@ -402,12 +402,6 @@ public final class Worker implements AutoCloseable {
     return m.queue != null ? m.queue : app.config().defaultQueue();
   }
 
-  private static ResultTuple tupleOf(ResultBase result) {
-    if (result instanceof io.celerykit.result.GroupResult g) {
-      return g.asTuple();
-    }
-    return ((io.celerykit.result.AsyncResult<?>) result).asTuple();
-  }
 
   // ---------------------------------------------------------------- revoking
 

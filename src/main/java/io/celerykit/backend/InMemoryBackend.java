@@ -4,7 +4,6 @@ import io.celerykit.result.GetOptions;
 import io.celerykit.result.ResultBackend;
 import io.celerykit.result.ResultTuple;
 import io.celerykit.result.TaskMeta;
-import io.celerykit.result.TaskState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -465,7 +464,4 @@ public final class InMemoryBackend implements ResultBackend {
   }
 
 
-  static TaskState stateOf(TaskMeta meta) {
-    return meta == null ? TaskState.PENDING : meta.state();
-  }
 }

@@ -72,6 +72,18 @@ public final class ResultTuple {
   }
 
   /**
+   * Returns the serialized form of a task or group result, as its {@code as_tuple()}: the one
+   * place that turns any result (parents and members included) into a tuple.
+   *
+   * @param result an {@link AsyncResult} (or {@link EagerResult}) or a {@link GroupResult}
+   * @return the tuple
+   * @throws IllegalArgumentException for a plain {@link ResultSet}, which has no tuple in Celery
+   */
+  public static ResultTuple of(ResultBase result) {
+    return ResultTuples.of(Objects.requireNonNull(result, "result"));
+  }
+
+  /**
    * Returns the task or group id.
    *
    * @return the id

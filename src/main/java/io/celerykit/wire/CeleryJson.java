@@ -10,6 +10,7 @@ import io.celerykit.result.MaxRetriesExceededException;
 import io.celerykit.result.NotRegisteredException;
 import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultTimeoutException;
+import io.celerykit.result.ResultBase;
 import io.celerykit.result.ResultTuple;
 import io.celerykit.result.TaskMeta;
 import io.celerykit.result.TaskRevokedException;
@@ -369,11 +370,8 @@ public final class CeleryJson {
     if (value instanceof ResultTuple tuple) {
       return tuple.toList();
     }
-    if (value instanceof GroupResult group) {
-      return group.asTuple().toList();
-    }
-    if (value instanceof AsyncResult<?> result) {
-      return result.asTuple().toList();
+    if (value instanceof GroupResult || value instanceof AsyncResult<?>) {
+      return ResultTuple.of((ResultBase) value).toList();
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
