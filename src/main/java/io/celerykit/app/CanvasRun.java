@@ -165,7 +165,7 @@ final class CanvasRun {
   final class TaskNode extends Node {
     private final Signature sig;
     private final String id;
-    private final List<Consumer<Done>> listeners = new ArrayList<>();
+    private List<Consumer<Done>> listeners = List.of();
     private String groupId;
     private boolean completed;
     private volatile EagerResult<?> ran;
@@ -191,7 +191,7 @@ final class CanvasRun {
               sig.options().taskId(id),
               groupId,
               null,
-              List.of(this::completed),
+              listeners.isEmpty() ? List.of() : List.of(this::completed),
               addToParent);
       if (sent instanceof EagerResult<?> e) {
         ran = e;
@@ -219,6 +219,9 @@ final class CanvasRun {
 
     @Override
     void onComplete(Consumer<Done> listener) {
+      if (listeners.isEmpty()) {
+        listeners = new ArrayList<>(1);
+      }
       listeners.add(listener);
     }
 

@@ -12,10 +12,17 @@ import java.util.Objects;
  */
 public final class CeleryConfig {
 
+  /**
+   * The process id the worker reports unless told otherwise ({@link #workerPid(int)}): a fixed
+   * number, not the JVM's, so STARTED metas and journals are the same on every run.
+   */
+  public static final int DEFAULT_WORKER_PID = 4242;
+
   private static final CeleryConfig DEFAULTS =
       new CeleryConfig(
           false, false, false, false, false, false, Duration.ofDays(1), Duration.ofSeconds(180),
-          3, WorkerMode.DETERMINISTIC, 2, "celery@celerykit", "celery", 10_000, false, ResultSerializer.JSON);
+          3, WorkerMode.DETERMINISTIC, 2, "celery@celerykit", "celery", 10_000, false, ResultSerializer.JSON,
+          DEFAULT_WORKER_PID);
 
   private final boolean taskTrackStarted;
   private final boolean resultExtended;
@@ -33,6 +40,7 @@ public final class CeleryConfig {
   private final int journalCapacity;
   private final boolean trackResults;
   private final ResultSerializer resultSerializer;
+  private final int workerPid;
 
   private CeleryConfig(
       boolean taskTrackStarted,
@@ -50,7 +58,8 @@ public final class CeleryConfig {
       String defaultQueue,
       int journalCapacity,
       boolean trackResults,
-      ResultSerializer resultSerializer) {
+      ResultSerializer resultSerializer,
+      int workerPid) {
     this.taskTrackStarted = taskTrackStarted;
     this.resultExtended = resultExtended;
     this.taskAlwaysEager = taskAlwaysEager;
@@ -67,6 +76,7 @@ public final class CeleryConfig {
     this.journalCapacity = journalCapacity;
     this.trackResults = trackResults;
     this.resultSerializer = resultSerializer;
+    this.workerPid = workerPid;
   }
 
   private CeleryConfig copy(Mutator m) {
@@ -76,7 +86,7 @@ public final class CeleryConfig {
         b.taskTrackStarted, b.resultExtended, b.taskAlwaysEager, b.taskEagerPropagates,
         b.taskStoreEagerResult, b.taskIgnoreResult, b.resultExpires, b.defaultRetryDelay,
         b.maxRetries, b.workerMode, b.concurrency, b.hostname, b.defaultQueue, b.journalCapacity,
-        b.trackResults, b.resultSerializer);
+        b.trackResults, b.resultSerializer, b.workerPid);
   }
 
   /**
@@ -229,6 +239,21 @@ public final class CeleryConfig {
       throw new IllegalArgumentException("hostname must not be blank, got " + hostname);
     }
     return copy(b -> b.hostname = hostname);
+  }
+
+  /**
+   * Sets the process id the worker reports: in STARTED metas ({@code {pid, hostname}}) and in
+   * {@code task-started} events. It is {@link #DEFAULT_WORKER_PID} unless set, never the JVM's
+   * own, so two runs of a test store and journal the same values.
+   *
+   * @param pid a positive process id
+   * @return the new config
+   */
+  public CeleryConfig workerPid(int pid) {
+    if (pid < 1) {
+      throw new IllegalArgumentException("worker pid must be >= 1, got " + pid);
+    }
+    return copy(b -> b.workerPid = pid);
   }
 
   /**
@@ -410,6 +435,15 @@ public final class CeleryConfig {
   }
 
   /**
+   * Returns the process id the worker reports.
+   *
+   * @return the setting
+   */
+  public int workerPid() {
+    return workerPid;
+  }
+
+  /**
    * Returns the default queue.
    *
    * @return the setting
@@ -480,6 +514,7 @@ public final class CeleryConfig {
     int journalCapacity;
     boolean trackResults;
     ResultSerializer resultSerializer;
+    int workerPid;
 
     Builder(CeleryConfig c) {
       taskTrackStarted = c.taskTrackStarted;
@@ -498,6 +533,7 @@ public final class CeleryConfig {
       journalCapacity = c.journalCapacity;
       trackResults = c.trackResults;
       resultSerializer = c.resultSerializer;
+      workerPid = c.workerPid;
     }
   }
 }

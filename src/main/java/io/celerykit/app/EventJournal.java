@@ -1,13 +1,20 @@
 package io.celerykit.app;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The app's event journal: every task event, in order, with its virtual time. Bounded: it keeps
  * the last {@link CeleryConfig#journalCapacity()} events and counts those it dropped, so long
  * simulations do not run out of memory; capacity 0 switches it off. Thread-safe.
+ *
+ * <p>An event's type, time, task id and name are taken when it happens; its payload is rendered
+ * the first time the event is read, from the values the task had then (arguments, result,
+ * exception), so recording costs little when nobody reads the journal.
  *
  * <pre>{@code
  * System.out.println(app.journal().timeline());
@@ -15,16 +22,20 @@ import java.util.List;
  */
 public final class EventJournal {
   private final int capacity;
-  private final ArrayDeque<TaskEvent> events = new ArrayDeque<>();
+  private final ArrayDeque<Recorded> events = new ArrayDeque<>();
   private long dropped;
 
   EventJournal(int capacity) {
     this.capacity = capacity;
   }
 
-  /** Records an event; with the journal off (capacity 0), {@code null} counts a dropped one. */
-  synchronized void record(TaskEvent event) {
-    if (capacity == 0 || event == null) {
+  /**
+   * Records an event whose payload is rendered when first read; with the journal off (capacity
+   * 0) it only counts a dropped event.
+   */
+  synchronized void record(
+      String type, Instant at, String taskId, String name, Supplier<Map<String, Object>> payload) {
+    if (capacity == 0) {
       dropped++;
       return;
     }
@@ -32,7 +43,35 @@ public final class EventJournal {
       events.removeFirst();
       dropped++;
     }
-    events.addLast(event);
+    events.addLast(new Recorded(type, at, taskId, name, payload));
+  }
+
+  /** An event as recorded; it becomes a {@link TaskEvent} the first time it is read. */
+  private static final class Recorded {
+    private final String type;
+    private final Instant at;
+    private final String taskId;
+    private final String name;
+    private Supplier<Map<String, Object>> payload;
+    private TaskEvent event;
+
+    Recorded(
+        String type, Instant at, String taskId, String name, Supplier<Map<String, Object>> payload) {
+      this.type = type;
+      this.at = at;
+      this.taskId = taskId;
+      this.name = name;
+      this.payload = payload;
+    }
+
+    /** The event; called under the journal's lock. */
+    TaskEvent event() {
+      if (event == null) {
+        event = new TaskEvent(type, at, taskId, name, payload.get());
+        payload = null;
+      }
+      return event;
+    }
   }
 
   /**
@@ -68,7 +107,11 @@ public final class EventJournal {
    * @return a snapshot
    */
   public synchronized List<TaskEvent> events() {
-    return List.copyOf(events);
+    List<TaskEvent> out = new ArrayList<>(events.size());
+    for (Recorded r : events) {
+      out.add(r.event());
+    }
+    return List.copyOf(out);
   }
 
   /**
@@ -79,9 +122,9 @@ public final class EventJournal {
    */
   public synchronized List<TaskEvent> eventsFor(String taskId) {
     List<TaskEvent> out = new ArrayList<>();
-    for (TaskEvent e : events) {
-      if (e.taskId().equals(taskId)) {
-        out.add(e);
+    for (Recorded r : events) {
+      if (r.taskId.equals(taskId)) {
+        out.add(r.event());
       }
     }
     return out;
@@ -113,8 +156,8 @@ public final class EventJournal {
       sb.append("(").append(dropped).append(" earlier events dropped; journal capacity ")
           .append(capacity).append(")\n");
     }
-    for (TaskEvent e : events) {
-      sb.append(e.toLine()).append('\n');
+    for (Recorded r : events) {
+      sb.append(r.event().toLine()).append('\n');
     }
     return sb.toString();
   }

@@ -367,33 +367,37 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
       List<java.util.function.Consumer<Completion>> hooks,
       boolean addToParent) {
     RegisteredTask task = registered(name);
-    Message m = message(name, args, kwargs, options, groupId, hooks);
+    TaskContext sender = currentTask();
+    Message m = message(name, args, kwargs, options, groupId, hooks, sender);
     if (config.taskAlwaysEager()) {
       EagerResult<T> result = runEager(m, task, config.taskEagerPropagates());
-      if (addToParent) {
-        addChild(result);
+      if (addToParent && sender != null) {
+        sender.addChild(result);
       }
       return result;
     }
     AsyncResult<T> result = new AsyncResult<>(m.id, this, parent);
-    if (addToParent) {
-      addChild(result);
+    if (addToParent && sender != null) {
+      sender.addChild(result);
     }
     if (config.trackResults()) {
       handedOut.put(m.id, result);
     }
-    if (journal.enabled()) {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("args", m.args);
-      p.put("kwargs", m.kwargs);
-      p.put("retries", 0);
-      p.put("eta", m.eta);
-      p.put("expires", m.expires);
-      p.put("queue", m.queue != null ? m.queue : config.defaultQueue());
-      journal.record(new TaskEvent("task-sent", clock.now(), m.id, name, p));
-    } else {
-      journal.record(null);
-    }
+    journal.record(
+        "task-sent",
+        journal.enabled() ? clock.now() : null,
+        m.id,
+        name,
+        () -> {
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("args", m.args);
+          p.put("kwargs", m.kwargs);
+          p.put("retries", 0);
+          p.put("eta", m.eta);
+          p.put("expires", m.expires);
+          p.put("queue", m.queue != null ? m.queue : config.defaultQueue());
+          return p;
+        });
     worker.submit(m);
     return result;
   }
@@ -404,7 +408,8 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
       Map<String, ?> kwargs,
       ApplyOptions options,
       String groupId,
-      List<java.util.function.Consumer<Completion>> hooks) {
+      List<java.util.function.Consumer<Completion>> hooks,
+      TaskContext parentTask) {
     Objects.requireNonNull(args, "args (use List.of() for none)");
     Objects.requireNonNull(kwargs, "kwargs (use Map.of() for none)");
     Objects.requireNonNull(options, "options (use ApplyOptions.defaults())");
@@ -413,12 +418,11 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
         options.countdown() != null ? now.plus(options.countdown()) : options.eta();
     Instant expires =
         options.expiresIn() != null ? now.plus(options.expiresIn()) : options.expiresAt();
-    TaskContext parentTask = currentTask();
     String id = options.taskId() != null ? options.taskId() : newId();
     return new Message(
         id,
         name,
-        args.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(args)),
+        immutableCopy(args),
         kwargs.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)),
         eta,
         expires,
@@ -432,6 +436,22 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
         parentTask == null ? id : parentTask.rootId(),
         groupId,
         Message.hooks(hooks));
+  }
+
+  /**
+   * Copies a task's positional arguments into an unmodifiable list; an immutable list without
+   * nulls (a signature's) is taken as it is.
+   */
+  private static List<Object> immutableCopy(List<?> args) {
+    if (args.isEmpty()) {
+      return List.of();
+    }
+    for (Object arg : args) {
+      if (arg == null) {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(args));
+      }
+    }
+    return List.copyOf(args);
   }
 
   /**
@@ -457,7 +477,7 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
 
   <T> EagerResult<T> apply(String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
     RegisteredTask task = registered(name);
-    Message m = message(name, args, kwargs, options, null, List.of());
+    Message m = message(name, args, kwargs, options, null, List.of(), currentTask());
     return runEager(m, task, config.taskEagerPropagates());
   }
 
@@ -534,15 +554,11 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
     return current.get().peek();
   }
 
-  private void addChild(ResultBase child) {
+  void addChildOfCurrent(ResultBase child) {
     TaskContext parent = currentTask();
     if (parent != null) {
       parent.addChild(child);
     }
-  }
-
-  void addChildOfCurrent(ResultBase child) {
-    addChild(child);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.celerykit.app;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -67,6 +66,6 @@ final class Message {
   }
 
   static List<Consumer<Completion>> hooks(List<Consumer<Completion>> hooks) {
-    return hooks == null || hooks.isEmpty() ? List.of() : new ArrayList<>(hooks);
+    return hooks == null ? List.of() : List.copyOf(hooks);
   }
 }

@@ -114,7 +114,8 @@ public final class ResultSeeder {
   }
 
   /**
-   * Stores STARTED with Celery's {@code {pid, hostname}} meta.
+   * Stores STARTED with Celery's {@code {pid, hostname}} meta, the pid and host name of the
+   * app's config.
    *
    * @param <T> the value type
    * @param id the task id
@@ -122,7 +123,7 @@ public final class ResultSeeder {
    */
   public <T> AsyncResult<T> started(String id) {
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("pid", ProcessHandle.current().pid());
+    meta.put("pid", app.config().workerPid());
     meta.put("hostname", app.config().hostname());
     return store(id, TaskState.STARTED, meta, null, null);
   }

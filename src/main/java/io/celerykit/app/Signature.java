@@ -34,12 +34,26 @@ public final class Signature implements CanvasElement {
     this.app = Objects.requireNonNull(app, "app");
     this.taskName = Objects.requireNonNull(taskName, "taskName");
     this.args = List.copyOf(nonNulls(args));
-    this.kwargs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
+    this.kwargs =
+        kwargs.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
     this.options = Objects.requireNonNull(options, "options");
     this.immutable = immutable;
   }
 
-  private static List<Object> nonNulls(List<?> args) {
+  /** Whether a list holds an element (by identity); null-safe for immutable lists. */
+  private static boolean holds(List<?> list, Object element) {
+    for (Object o : list) {
+      if (o == element) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<?> nonNulls(List<?> args) {
+    if (!holds(args, null)) {
+      return args;
+    }
     List<Object> out = new ArrayList<>(args.size());
     for (Object a : args) {
       out.add(a == null ? NullArg.INSTANCE : a);
@@ -62,11 +76,14 @@ public final class Signature implements CanvasElement {
    * @return an unmodifiable list
    */
   public List<Object> args() {
+    if (!holds(args, NullArg.INSTANCE)) {
+      return args;
+    }
     List<Object> out = new ArrayList<>(args.size());
     for (Object a : args) {
       out.add(a == NullArg.INSTANCE ? null : a);
     }
-    return out;
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /**

@@ -222,12 +222,12 @@ public final class Worker implements AutoCloseable {
     journal("task-started", m, () -> {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("hostname", app.config().hostname());
-      fields.put("pid", pid());
+      fields.put("pid", app.config().workerPid());
       return fields;
     });
     if (task.options().trackStarted(app.config()) && storesErrors(task)) {
       Map<String, Object> startedMeta = new LinkedHashMap<>();
-      startedMeta.put("pid", pid());
+      startedMeta.put("pid", app.config().workerPid());
       startedMeta.put("hostname", app.config().hostname());
       app.backend().store(metaFor(m, task, TaskState.STARTED, startedMeta, null, List.of()).build());
     }
@@ -252,10 +252,6 @@ public final class Worker implements AutoCloseable {
               });
       running.put(m.id, new Running(m, task, completion));
     }
-  }
-
-  private static long pid() {
-    return ProcessHandle.current().pid();
   }
 
   private void finish(
@@ -303,10 +299,11 @@ public final class Worker implements AutoCloseable {
       app.backend()
           .store(metaFor(m, task, TaskState.SUCCESS, value, null, self.children()).build());
     }
-    journal("task-succeeded", m, () -> {
+    Instant finished = clock.now();
+    journal("task-succeeded", m, finished, () -> {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("result", PyRepr.of(value));
-      p.put("runtime", Duration.between(started, clock.now()));
+      p.put("runtime", Duration.between(started, finished));
       return p;
     });
   }
@@ -469,22 +466,24 @@ public final class Worker implements AutoCloseable {
     if (storesErrors(task)) {
       app.backend().store(metaFor(m, task, TaskState.REVOKED, exc, null, List.of()).build());
     }
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("terminated", terminated);
-    p.put("signum", signal);
-    p.put("expired", expired);
-    journal("task-revoked", m, () -> p);
+    journal("task-revoked", m, () -> {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("terminated", terminated);
+      p.put("signum", signal);
+      p.put("expired", expired);
+      return p;
+    });
     for (Consumer<Completion> hook : m.onComplete) {
       hook.accept(new Completion(m.id, TaskState.REVOKED, exc));
     }
   }
 
-  /** Records an event; the payload is built only when the journal is on. */
+  /** Records an event at the current virtual time; its payload is built when first read. */
   private void journal(String type, Message m, Supplier<Map<String, Object>> payload) {
-    if (!app.journal().enabled()) {
-      app.journal().record(null);
-      return;
-    }
-    app.journal().record(new TaskEvent(type, clock.now(), m.id, m.name, payload.get()));
+    journal(type, m, app.journal().enabled() ? clock.now() : null, payload);
+  }
+
+  private void journal(String type, Message m, Instant at, Supplier<Map<String, Object>> payload) {
+    app.journal().record(type, at, m.id, m.name, payload);
   }
 }

@@ -35,12 +35,16 @@ import java.util.function.Consumer;
 public final class InMemoryBackend implements ResultBackend {
 
   private final VirtualClock clock;
-  // Each store is wrapped in its own Entry, so that an expiry removes only the store that
+  // Each store is wrapped in its own entry, so that an expiry removes only the store that
   // scheduled it, never a later store of the same id (even an equal or the same meta).
-  private final ConcurrentHashMap<String, Entry<TaskMeta>> metas = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Entry<ResultTuple>> groups = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, StoredEntry<TaskMeta>> metas = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, StoredEntry<ResultTuple>> groups =
+      new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CopyOnWriteArrayList<Consumer<TaskMeta>>> listeners =
       new ConcurrentHashMap<>();
+  /** How many listeners are subscribed: a store skips the lookup when there are none. */
+  private final java.util.concurrent.atomic.AtomicInteger listenerCount =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final RealTimeSignal signal = new RealTimeSignal();
   private volatile WaitMode waitMode = WaitMode.VIRTUAL;
   private volatile Duration resultExpires;
@@ -136,8 +140,47 @@ public final class InMemoryBackend implements ResultBackend {
 
   private TaskMeta metaOf(String taskId) {
     expiries.purge(clock);
-    Entry<TaskMeta> entry = metas.get(taskId);
-    return entry == null ? null : entry.value;
+    return valueOf(metas, taskId);
+  }
+
+  /**
+   * The value stored under a key, or null. An entry read just as it leaves the map (replaced,
+   * forgotten, expired) has lost its value: the map is read again.
+   */
+  private static <T> T valueOf(ConcurrentHashMap<String, StoredEntry<T>> map, String key) {
+    while (true) {
+      StoredEntry<T> entry = map.get(key);
+      if (entry == null) {
+        return null;
+      }
+      T value = entry.value();
+      if (value != null) {
+        return value;
+      }
+    }
+  }
+
+  /** Puts a new store of a value, expiring after the time to live when one is given. */
+  private <T> void put(
+      ConcurrentHashMap<String, StoredEntry<T>> map, String key, T value, Duration ttl) {
+    if (ttl == null) {
+      removed(map.put(key, new StoredEntry<>(value)));
+    } else {
+      StoredEntry.Expiring<T> expiring =
+          new StoredEntry.Expiring<>(map, key, value, clock.nanos() + ttl.toNanos());
+      removed(map.put(key, expiring));
+      expiries.add(expiring);
+    }
+  }
+
+  /** Drops the value of an entry that left its map before it expired. */
+  private void removed(StoredEntry<?> entry) {
+    if (entry != null) {
+      entry.kill();
+      if (entry instanceof StoredEntry.Expiring<?>) {
+        expiries.removedEarly();
+      }
+    }
   }
 
   private TaskMeta readyMetaOf(String taskId) {
@@ -149,13 +192,9 @@ public final class InMemoryBackend implements ResultBackend {
   @Override
   public void store(TaskMeta meta) {
     Objects.requireNonNull(meta, "meta");
-    Entry<TaskMeta> entry = new Entry<>(meta);
-    metas.put(meta.taskId(), entry);
-    Duration ttl = resultExpires;
-    if (ttl != null && meta.isReady()) {
-      expiries.add(clock, clock.now().plus(ttl), () -> metas.remove(meta.taskId(), entry));
-    }
-    CopyOnWriteArrayList<Consumer<TaskMeta>> subscribed = listeners.get(meta.taskId());
+    put(metas, meta.taskId(), meta, meta.isReady() ? resultExpires : null);
+    CopyOnWriteArrayList<Consumer<TaskMeta>> subscribed =
+        listenerCount.get() == 0 ? null : listeners.get(meta.taskId());
     if (subscribed != null) {
       for (Consumer<TaskMeta> listener : subscribed) {
         listener.accept(meta);
@@ -167,7 +206,7 @@ public final class InMemoryBackend implements ResultBackend {
   /** {@inheritDoc} */
   @Override
   public void forget(String taskId) {
-    metas.remove(requireId(taskId));
+    removed(metas.remove(requireId(taskId)));
   }
 
   /** {@inheritDoc} */
@@ -212,12 +251,7 @@ public final class InMemoryBackend implements ResultBackend {
   public void saveGroup(String groupId, ResultTuple group) {
     requireGroupId(groupId);
     Objects.requireNonNull(group, "group");
-    Entry<ResultTuple> entry = new Entry<>(group);
-    groups.put(groupId, entry);
-    Duration ttl = resultExpires;
-    if (ttl != null) {
-      expiries.add(clock, clock.now().plus(ttl), () -> groups.remove(groupId, entry));
-    }
+    put(groups, groupId, group, resultExpires);
   }
 
   /** {@inheritDoc} */
@@ -225,14 +259,13 @@ public final class InMemoryBackend implements ResultBackend {
   public Optional<ResultTuple> restoreGroup(String groupId) {
     requireGroupId(groupId);
     expiries.purge(clock);
-    Entry<ResultTuple> entry = groups.get(groupId);
-    return entry == null ? Optional.empty() : Optional.of(entry.value);
+    return Optional.ofNullable(valueOf(groups, groupId));
   }
 
   /** {@inheritDoc} */
   @Override
   public void deleteGroup(String groupId) {
-    groups.remove(requireGroupId(groupId));
+    removed(groups.remove(requireGroupId(groupId)));
   }
 
   // ---------------------------------------------------------------- listening
@@ -249,6 +282,7 @@ public final class InMemoryBackend implements ResultBackend {
         (k, list) -> {
           CopyOnWriteArrayList<Consumer<TaskMeta>> out =
               list != null ? list : new CopyOnWriteArrayList<>();
+          listenerCount.incrementAndGet();
           out.add(listener);
           return out;
         });
@@ -256,7 +290,9 @@ public final class InMemoryBackend implements ResultBackend {
         listeners.computeIfPresent(
             taskId,
             (k, list) -> {
-              list.remove(listener);
+              if (list.remove(listener)) {
+                listenerCount.decrementAndGet();
+              }
               return list.isEmpty() ? null : list;
             });
   }
@@ -336,15 +372,6 @@ public final class InMemoryBackend implements ResultBackend {
           what + " must be a non-blank string, got " + (id == null ? "null" : "\"" + id + "\""));
     }
     return id;
-  }
-
-  /** One store of a value; compared by identity. */
-  private static final class Entry<T> {
-    final T value;
-
-    Entry(T value) {
-      this.value = value;
-    }
   }
 
   /** Iterates over metas in the order they become ready; the timeout spans the iteration. */

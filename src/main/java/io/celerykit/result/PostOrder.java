@@ -18,9 +18,14 @@ final class PostOrder {
    * order a recursive walk over the dependencies in list order would finish them.
    */
   static <N> void walk(N root, Function<N, List<N>> dependencies, Consumer<N> visit) {
+    List<N> rootDependencies = dependencies.apply(root);
+    if (rootDependencies.isEmpty()) {
+      visit.accept(root);
+      return;
+    }
     Set<N> done = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Frame<N>> stack = new ArrayDeque<>();
-    stack.push(new Frame<>(root, dependencies.apply(root)));
+    stack.push(new Frame<>(root, rootDependencies));
     while (!stack.isEmpty()) {
       Frame<N> top = stack.peek();
       if (top.next < top.deps.size()) {

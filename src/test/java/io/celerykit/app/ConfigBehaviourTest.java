@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ConfigBehaviourTest {
 
-  private static final long PID = ProcessHandle.current().pid();
+  private static final int PID = CeleryConfig.DEFAULT_WORKER_PID;
 
   private static InMemoryCelery app(CeleryConfig config) {
     return InMemoryCelery.create(config);
@@ -56,6 +56,28 @@ class ConfigBehaviourTest {
     assertThat(r.ready()).isFalse();
     app.clock().advance(Duration.ofMinutes(1));
     assertThat(r.state()).isEqualTo(TaskState.SUCCESS);
+  }
+
+  @Test
+  void theWorkerPidIsTheConfiguredOneNotTheJvms() {
+    InMemoryCelery app =
+        app(CeleryConfig.defaults().taskTrackStarted(true).hostname("w1@oracle").workerPid(77));
+    app.stub("tasks.slow").returns("x").takes(Duration.ofMinutes(1));
+
+    AsyncResult<String> r = app.sendTask("tasks.slow");
+    app.worker().step();
+
+    assertThat(r.info()).isEqualTo(Map.of("pid", 77, "hostname", "w1@oracle"));
+    assertThat(app.journal().eventsFor(r.id()).get(2).payload()).containsEntry("pid", 77);
+    assertThat(app.seed().started("seeded").info())
+        .isEqualTo(Map.of("pid", 77, "hostname", "w1@oracle"));
+  }
+
+  @Test
+  void aWorkerPidBelowOneIsRefusedWithTheValue() {
+    assertThatThrownBy(() -> CeleryConfig.defaults().workerPid(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("worker pid must be >= 1, got 0");
   }
 
   @Test

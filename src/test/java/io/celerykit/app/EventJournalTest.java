@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EventJournalTest {
 
   private static final Instant T0 = VirtualClock.DEFAULT_START;
-  private static final long PID = ProcessHandle.current().pid();
+  private static final int PID = CeleryConfig.DEFAULT_WORKER_PID;
 
   private final InMemoryCelery app = InMemoryCelery.create();
   private final Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
