@@ -45,6 +45,9 @@ public final class InMemoryBackend implements ResultBackend {
   /** How many listeners are subscribed: a store skips the lookup when there are none. */
   private final java.util.concurrent.atomic.AtomicInteger listenerCount =
       new java.util.concurrent.atomic.AtomicInteger();
+  /** Listeners to every store (the iterators of {@code iter_native}), called after per-id ones. */
+  private final CopyOnWriteArrayList<Consumer<TaskMeta>> storeListeners =
+      new CopyOnWriteArrayList<>();
   private final RealTimeSignal signal = new RealTimeSignal();
   private volatile WaitMode waitMode = WaitMode.VIRTUAL;
   private volatile Duration resultExpires;
@@ -197,6 +200,11 @@ public final class InMemoryBackend implements ResultBackend {
         listenerCount.get() == 0 ? null : listeners.get(meta.taskId());
     if (subscribed != null) {
       for (Consumer<TaskMeta> listener : subscribed) {
+        listener.accept(meta);
+      }
+    }
+    if (!storeListeners.isEmpty()) {
+      for (Consumer<TaskMeta> listener : storeListeners) {
         listener.accept(meta);
       }
     }
@@ -418,8 +426,9 @@ public final class InMemoryBackend implements ResultBackend {
     }
 
     /**
-     * Subscribes once to every id still awaited, so each becomes ready in O(1) and in the order
-     * it is stored, instead of scanning every id at every step.
+     * Listens once to every store, so each awaited id becomes ready in O(1) and in the order it
+     * is stored, instead of scanning every id at every step; one listener for the whole
+     * iteration, however many ids it awaits.
      */
     private void listen() {
       if (subscriptions != null) {
@@ -430,9 +439,9 @@ public final class InMemoryBackend implements ResultBackend {
         ids = new ArrayList<>(remaining);
       }
       List<Subscription> subs = new ArrayList<>(subscribeMessages(ids, options));
-      for (String id : ids) {
-        subs.add(subscribe(id, this::offer));
-      }
+      Consumer<TaskMeta> offer = this::offer;
+      storeListeners.add(offer);
+      subs.add(() -> storeListeners.remove(offer));
       subscriptions = subs;
       for (String id : ids) {
         TaskMeta meta = readyMetaOf(id);

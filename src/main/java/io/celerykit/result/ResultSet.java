@@ -447,14 +447,19 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
     }
     List<ResultBase> members = results;
     BiConsumer<String, Object> callback = options.callback();
-    Map<String, List<Integer>> positions = new HashMap<>();
+    // Where each id sits: its first position, and any further ones (a set may hold a task twice).
+    Map<String, Integer> positions = new HashMap<>(members.size() * 4 / 3 + 1);
+    Map<String, List<Integer>> repeats = new HashMap<>();
     Object[] values = new Object[members.size()];
     for (int i = 0; i < members.size(); i++) {
       ResultBase member = members.get(i);
       if (!(member instanceof AsyncResult<?>) || member instanceof EagerResult<?>) {
         return join(options);
       }
-      positions.computeIfAbsent(idOf(member), k -> new ArrayList<>(1)).add(i);
+      String id = idOf(member);
+      if (positions.putIfAbsent(id, i) != null) {
+        repeats.computeIfAbsent(id, k -> new ArrayList<>(1)).add(i);
+      }
     }
     Iterator<TaskMeta> it = iterNative(options);
     while (it.hasNext()) {
@@ -466,7 +471,11 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
       if (callback != null) {
         callback.accept(meta.taskId(), value);
       } else {
-        for (int index : positions.getOrDefault(meta.taskId(), List.of())) {
+        Integer first = positions.get(meta.taskId());
+        if (first != null) {
+          values[first] = value;
+        }
+        for (int index : repeats.getOrDefault(meta.taskId(), List.of())) {
           values[index] = value;
         }
       }

@@ -132,15 +132,9 @@ public final class ResultTuple {
   public static ResultBase toResult(ResultTuple tuple, CeleryApp app) {
     Objects.requireNonNull(tuple, "tuple");
     Objects.requireNonNull(app, "app (results need an app for their backend and control)");
-    List<ResultTuple> chain = plainChain(tuple);
-    if (chain != null) {
-      // Built from its first step in one pass, without the generic walk's frames and identity
-      // maps (some 200 MB for a chain a million deep).
-      ResultBase result = null;
-      for (int i = chain.size() - 1; i >= 0; i--) {
-        result = app.asyncResult(chain.get(i).id, result);
-      }
-      return result;
+    ResultBase direct = tuple.members == null ? chainResult(tuple, app) : flatGroupResult(tuple, app);
+    if (direct != null) {
+      return direct;
     }
     Map<ResultTuple, ResultBase> built = new IdentityHashMap<>();
     PostOrder.walk(
@@ -159,6 +153,45 @@ public final class ResultTuple {
           }
         });
     return built.get(tuple);
+  }
+
+  /**
+   * Builds a plain chain of task results from its first step in one pass, without the generic
+   * walk's frames and identity maps (some 200 MB for a chain a million deep); null when the
+   * chain holds a group.
+   */
+  private static ResultBase chainResult(ResultTuple tuple, CeleryApp app) {
+    List<ResultTuple> chain = plainChain(tuple);
+    if (chain == null) {
+      return null;
+    }
+    ResultBase result = null;
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      result = app.asyncResult(chain.get(i).id, result);
+    }
+    return result;
+  }
+
+  /**
+   * Builds a group of task results without parents of their own (a group of tasks) member by
+   * member; null otherwise, so that members sharing a parent share its result object.
+   */
+  private static ResultBase flatGroupResult(ResultTuple group, CeleryApp app) {
+    ResultBase parent = null;
+    if (group.parent != null) {
+      parent = chainResult(group.parent, app);
+      if (parent == null) {
+        return null;
+      }
+    }
+    List<ResultBase> results = new ArrayList<>(group.members.size());
+    for (ResultTuple member : group.members) {
+      if (member.members != null || member.parent != null) {
+        return null;
+      }
+      results.add(app.asyncResult(member.id, null));
+    }
+    return app.groupResult(group.id, results, parent);
   }
 
   /** The tuple and its parents, nearest first, if none is a group's; else null. */

@@ -10,7 +10,7 @@ final class ResultTuples {
   private ResultTuples() {}
 
   static ResultTuple of(ResultBase root) {
-    ResultTuple chain = ofChain(root);
+    ResultTuple chain = root instanceof GroupResult group ? ofFlatGroup(group) : ofChain(root);
     if (chain != null) {
       return chain;
     }
@@ -57,6 +57,28 @@ final class ResultTuples {
       tuple = ResultTuple.of(steps.get(i).id(), tuple);
     }
     return tuple;
+  }
+
+  /**
+   * Converts a group of task results without parents of their own (the common case: a group of
+   * tasks) member by member, without the generic walk; returns null otherwise.
+   */
+  private static ResultTuple ofFlatGroup(GroupResult group) {
+    ResultTuple parent = null;
+    if (group.parent() != null) {
+      parent = ofChain(group.parent());
+      if (parent == null) {
+        return null;
+      }
+    }
+    List<ResultTuple> members = new ArrayList<>(group.size());
+    for (ResultBase member : group) {
+      if (!(member instanceof AsyncResult<?> result) || member.parent() != null) {
+        return null;
+      }
+      members.add(ResultTuple.of(result.id(), null));
+    }
+    return ResultTuple.group(group.id(), parent, members);
   }
 
   private static List<ResultBase> dependencies(ResultBase node) {

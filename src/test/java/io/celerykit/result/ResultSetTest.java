@@ -584,6 +584,14 @@ class ResultSetTest {
     }
 
     @Test
+    void joinNativeFillsEveryPositionOfATaskTheSetHoldsTwice() {
+      AsyncResult<Object> twice = completesAt("m1", ofSeconds(4), "v1");
+      ResultSet x =
+          new ResultSet(List.of(twice, completesAt("m2", ofSeconds(2), "v2"), twice), app);
+      assertThat(x.joinNative(GetOptions.defaults())).containsExactly("v1", "v2", "v1");
+    }
+
+    @Test
     void joinNativeCallbackGetsValuesInOrderOfReadinessAndTheListIsEmpty() {
       ResultSet x =
           new ResultSet(

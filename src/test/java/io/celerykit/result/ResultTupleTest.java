@@ -88,6 +88,35 @@ class ResultTupleTest {
   }
 
   @Test
+  void groupWithAChainParentRoundTripsBothWays() {
+    AsyncResult<Object> first = result("first");
+    AsyncResult<Object> second = new AsyncResult<>("second", app, first);
+    GroupResult x = new GroupResult("g", results("m", 3), second, app);
+    ResultTuple t = x.asTuple();
+    assertThat(t.toList())
+        .isEqualTo(
+            List.of(
+                Arrays.asList("g", Arrays.asList(Arrays.asList("second", Arrays.asList(Arrays.asList("first", null), null)), null)),
+                List.of(
+                    Arrays.asList(Arrays.asList("m0", null), null),
+                    Arrays.asList(Arrays.asList("m1", null), null),
+                    Arrays.asList(Arrays.asList("m2", null), null))));
+    GroupResult back = (GroupResult) ResultTuple.toResult(t, app);
+    assertThat(back.parent()).isEqualTo(second);
+    assertThat(back.parent().parent()).isEqualTo(first);
+    assertThat(back.results()).isEqualTo(x.results());
+  }
+
+  @Test
+  void groupWhoseParentIsAGroupRoundTrips() {
+    GroupResult before = new GroupResult("before", results("b", 2), app);
+    GroupResult x = new GroupResult("g", results("m", 2), before, app);
+    GroupResult back = (GroupResult) ResultTuple.toResult(x.asTuple(), app);
+    assertThat(back.parent()).isInstanceOf(GroupResult.class).isEqualTo(before);
+    assertThat(back.asTuple()).isEqualTo(x.asTuple());
+  }
+
+  @Test
   void sharedParentIsBuiltOnce() {
     ResultTuple parent = ResultTuple.of("p", null);
     ResultTuple g = ResultTuple.group("g", null, List.of(ResultTuple.of("a", parent), ResultTuple.of("b", parent)));
