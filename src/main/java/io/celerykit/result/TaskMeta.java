@@ -30,12 +30,9 @@ public final class TaskMeta {
   private final String traceback;
   private final List<ResultTuple> children;
   private final Instant dateDone;
-  private final String name;
-  private final List<Object> args;
-  private final Map<String, Object> kwargs;
-  private final String worker;
+  /** What only {@code result_extended} stores; null when none of it is, which is the common case. */
+  private final Extended extended;
   private final Integer retries;
-  private final String queue;
   private final String groupId;
   private final String parentId;
 
@@ -46,13 +43,20 @@ public final class TaskMeta {
     this.traceback = b.traceback;
     this.children = b.children == null || b.children.isEmpty() ? List.of() : List.copyOf(b.children);
     this.dateDone = b.dateDone;
-    this.name = b.name;
-    this.args = b.args == null ? null : Collections.unmodifiableList(new java.util.ArrayList<>(b.args));
-    this.kwargs =
-        b.kwargs == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.kwargs));
-    this.worker = b.worker;
+    this.extended =
+        b.name == null && b.args == null && b.kwargs == null && b.worker == null && b.queue == null
+            ? null
+            : new Extended(
+                b.name,
+                b.args == null
+                    ? null
+                    : Collections.unmodifiableList(new java.util.ArrayList<>(b.args)),
+                b.kwargs == null
+                    ? null
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(b.kwargs)),
+                b.worker,
+                b.queue);
     this.retries = b.retries;
-    this.queue = b.queue;
     this.groupId = b.groupId;
     this.parentId = b.parentId;
   }
@@ -112,12 +116,14 @@ public final class TaskMeta {
     b.traceback = traceback;
     b.children = children;
     b.dateDone = dateDone;
-    b.name = name;
-    b.args = args;
-    b.kwargs = kwargs;
-    b.worker = worker;
+    if (extended != null) {
+      b.name = extended.name;
+      b.args = extended.args;
+      b.kwargs = extended.kwargs;
+      b.worker = extended.worker;
+      b.queue = extended.queue;
+    }
     b.retries = retries;
-    b.queue = queue;
     b.groupId = groupId;
     b.parentId = parentId;
     return b;
@@ -183,7 +189,7 @@ public final class TaskMeta {
    * @return the task name
    */
   public String name() {
-    return name;
+    return extended == null ? null : extended.name;
   }
 
   /**
@@ -192,7 +198,7 @@ public final class TaskMeta {
    * @return an unmodifiable list or null
    */
   public List<Object> args() {
-    return args;
+    return extended == null ? null : extended.args;
   }
 
   /**
@@ -201,7 +207,7 @@ public final class TaskMeta {
    * @return an unmodifiable map or null
    */
   public Map<String, Object> kwargs() {
-    return kwargs;
+    return extended == null ? null : extended.kwargs;
   }
 
   /**
@@ -210,7 +216,7 @@ public final class TaskMeta {
    * @return the worker host name
    */
   public String worker() {
-    return worker;
+    return extended == null ? null : extended.worker;
   }
 
   /**
@@ -228,7 +234,7 @@ public final class TaskMeta {
    * @return the queue name
    */
   public String queue() {
-    return queue;
+    return extended == null ? null : extended.queue;
   }
 
   /**
@@ -273,12 +279,8 @@ public final class TaskMeta {
         && Objects.equals(m.traceback, traceback)
         && m.children.equals(children)
         && Objects.equals(m.dateDone, dateDone)
-        && Objects.equals(m.name, name)
-        && Objects.equals(m.args, args)
-        && Objects.equals(m.kwargs, kwargs)
-        && Objects.equals(m.worker, worker)
+        && Objects.equals(m.extended, extended)
         && Objects.equals(m.retries, retries)
-        && Objects.equals(m.queue, queue)
         && Objects.equals(m.groupId, groupId)
         && Objects.equals(m.parentId, parentId);
   }
@@ -309,10 +311,10 @@ public final class TaskMeta {
       sb.append(", children=").append(children);
     }
     sb.append(", date_done=").append(dateDone);
-    if (name != null) {
-      sb.append(", name=").append(name).append(", args=").append(args);
-      sb.append(", kwargs=").append(kwargs).append(", worker=").append(worker);
-      sb.append(", queue=").append(queue);
+    if (name() != null) {
+      sb.append(", name=").append(name()).append(", args=").append(args());
+      sb.append(", kwargs=").append(kwargs()).append(", worker=").append(worker());
+      sb.append(", queue=").append(queue());
     }
     if (retries != null) {
       sb.append(", retries=").append(retries);
@@ -325,6 +327,10 @@ public final class TaskMeta {
     }
     return sb.append(", task_id=").append(taskId).append('}').toString();
   }
+
+  /** The request fields stored with {@code result_extended}. */
+  private record Extended(
+      String name, List<Object> args, Map<String, Object> kwargs, String worker, String queue) {}
 
   /** Builds a {@link TaskMeta}; not thread-safe. */
   public static final class Builder {
