@@ -49,8 +49,31 @@ public final class Worker implements AutoCloseable {
   private final AtomicInteger executed = new AtomicInteger();
   private final ExecutorService pool;
 
-  /** A run that takes virtual time: its message and the event that completes it. */
-  private record Running(Message message, RegisteredTask task, ScheduledEvent completion) {}
+  /**
+   * A run that takes virtual time: its message and the event that completes it. It is active
+   * before its completion is scheduled, so a clock advanced on another thread cannot complete it
+   * unseen; compared by identity.
+   */
+  private static final class Running {
+    private final Message message;
+    private volatile ScheduledEvent completion;
+
+    Running(Message message) {
+      this.message = message;
+    }
+
+    Message message() {
+      return message;
+    }
+
+    /** Cancels the completion, if it is scheduled yet; one scheduled later finds the run gone. */
+    void cancel() {
+      ScheduledEvent event = completion;
+      if (event != null) {
+        event.cancel();
+      }
+    }
+  }
 
   Worker(InMemoryCelery app) {
     this.app = app;
@@ -242,15 +265,16 @@ public final class Worker implements AutoCloseable {
     if (step.duration().isZero()) {
       finish(m, task, self, step, started);
     } else {
-      ScheduledEvent completion =
+      Running run = new Running(m);
+      running.put(m.id, run);
+      run.completion =
           clock.schedule(
               step.duration(),
               () -> {
-                if (running.remove(m.id) != null) {
+                if (running.remove(m.id, run)) {
                   finish(m, task, self, step, started);
                 }
               });
-      running.put(m.id, new Running(m, task, completion));
     }
   }
 
@@ -416,8 +440,8 @@ public final class Worker implements AutoCloseable {
           request.byStampedHeaders()
               ? stampsMatch(run.message().headers, request.headers())
               : request.revokes(run.message().id);
-      if (hit && running.remove(run.message().id) != null) {
-        run.completion().cancel();
+      if (hit && running.remove(run.message().id, run)) {
+        run.cancel();
         storeRevoked(run.message(), "terminated", true, false, request.options().signal());
       }
     }

@@ -108,8 +108,9 @@ public final class InMemoryBackend implements ResultBackend {
   }
 
   /**
-   * Makes ready results and saved groups expire this long (virtual time) after they are stored,
-   * as Celery's {@code result_expires}; null keeps them forever.
+   * Makes stored results, in any state, and saved groups expire this long (virtual time) after
+   * they are stored, as Celery's {@code result_expires} does with its Redis and cache backends
+   * (each store starts its own time to live); null keeps them forever.
    *
    * @param ttl a positive duration, or null
    * @return this backend
@@ -195,7 +196,7 @@ public final class InMemoryBackend implements ResultBackend {
   @Override
   public void store(TaskMeta meta) {
     Objects.requireNonNull(meta, "meta");
-    put(metas, meta.taskId(), meta, meta.isReady() ? resultExpires : null);
+    put(metas, meta.taskId(), meta, resultExpires);
     CopyOnWriteArrayList<Consumer<TaskMeta>> subscribed =
         listenerCount.get() == 0 ? null : listeners.get(meta.taskId());
     if (subscribed != null) {

@@ -319,6 +319,42 @@ class WorkerTest {
   }
 
   @Test
+  void threadedTasksThatTakeTimeCompleteWhileAnotherThreadAdvancesTheClock() throws Exception {
+    try (InMemoryCelery app = threaded(2)) {
+      app.stub("tasks.slow").returns("done").takes(Duration.ofMillis(1));
+      List<AsyncResult<Object>> results = new ArrayList<>();
+      java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+      Thread advancer =
+          new Thread(
+              () -> {
+                while (sending.get()) {
+                  app.clock().advance(Duration.ofMillis(1));
+                }
+              });
+      advancer.start();
+      try {
+        for (int i = 0; i < 500; i++) {
+          results.add(app.sendTask("tasks.slow"));
+        }
+      } finally {
+        sending.set(false);
+        advancer.join();
+      }
+      // Whatever is still running completes once the clock moves past it.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                app.clock().advance(Duration.ofMillis(1));
+                return results.stream().allMatch(AsyncResult::ready);
+              });
+
+      assertThat(results).extracting(AsyncResult::state).containsOnly(TaskState.SUCCESS);
+      assertThat(app.worker().active()).isEmpty();
+    }
+  }
+
+  @Test
   void threadedModeRunsManyTasks() {
     try (InMemoryCelery app = threaded(4)) {
       Task<Integer> square = app.task("tasks.square", (Integer x) -> x * x);

@@ -286,14 +286,32 @@ class InMemoryBackendTest {
     }
 
     @Test
-    void unreadyStatesDoNotExpire() {
+    void unreadyStatesExpireTooAsInCeleryRedisAndCacheBackends() {
       backend.resultExpires(Duration.ofMinutes(1));
       backend.store(TaskMeta.builder("t1", TaskState.STARTED).build());
       backend.store(progress("t2", 1));
+      backend.store(TaskMeta.builder("t3", TaskState.RETRY).result(new IllegalStateException("busy")).build());
       assertThat(clock.hasPendingEvents()).isFalse();
-      clock.advance(Duration.ofDays(1));
+      clock.advance(Duration.ofSeconds(59));
       assertThat(backend.getTaskMeta("t1").state()).isEqualTo(TaskState.STARTED);
       assertThat(backend.getTaskMeta("t2").state()).isEqualTo(PROGRESS);
+      assertThat(backend.getTaskMeta("t3").state()).isEqualTo(TaskState.RETRY);
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(backend.getTaskMeta("t1").state()).isEqualTo(TaskState.PENDING);
+      assertThat(backend.getTaskMeta("t2").state()).isEqualTo(TaskState.PENDING);
+      assertThat(backend.getTaskMeta("t3").state()).isEqualTo(TaskState.PENDING);
+    }
+
+    @Test
+    void aProgressStoreAndTheResultAfterItEachLiveForTheirOwnTtl() {
+      backend.resultExpires(Duration.ofMinutes(1));
+      backend.store(progress("t1", 1));
+      clock.advance(Duration.ofSeconds(30));
+      backend.store(TaskMeta.success("t1", 7));
+      clock.advance(Duration.ofSeconds(30));
+      assertThat(backend.getTaskMeta("t1").result()).isEqualTo(7);
+      clock.advance(Duration.ofSeconds(30));
+      assertThat(backend.exists("t1")).isFalse();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.celerykit.bench;
 
 import io.celerykit.app.Canvas;
-import io.celerykit.app.CeleryConfig;
 import io.celerykit.app.InMemoryCelery;
 import io.celerykit.app.Signature;
 import io.celerykit.app.Task;
@@ -48,12 +47,7 @@ public class GroupJoinBenchmark {
   /** Makes a fresh app and the group's signatures. */
   @Setup(Level.Invocation)
   public void setUp() {
-    CeleryConfig c = CeleryConfig.defaults();
-    if (config.equals("lean")) {
-      c = c.journalCapacity(0).resultSerializer(io.celerykit.app.ResultSerializer.OBJECT)
-          .resultExpires(null);
-    }
-    app = InMemoryCelery.create(c);
+    app = InMemoryCelery.create(TaskThroughputBenchmark.config(config));
     Task<Integer> square = app.task("tasks.square", (Integer i) -> i * i);
     signatures = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -26,8 +27,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * (JSON result serializer, event journal of 10,000 events, {@code result_expires} of one day);
  * {@code lean} switches the journal off, keeps Java values ({@code OBJECT}) and stores results
  * without expiry. {@code delayRunGet} keeps every result stored (millions per iteration, so the
- * backend's map keeps growing and resizing); {@code delayRunGetForget} forgets each result after
- * {@code get}, as Celery asks of every result.
+ * backend's map keeps growing and resizing, and the garbage collector copies every stored result
+ * at least once); {@code delayRunGetForget} forgets each result after {@code get}, as Celery asks
+ * of every result. {@link TaskThroughputBenchmark.PerApp} keeps every result but starts a fresh
+ * app every {@value TaskThroughputBenchmark.PerApp#TASKS} tasks, as a test suite does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -45,11 +48,7 @@ public class TaskThroughputBenchmark {
   /** Creates a fresh app and registers {@code tasks.add}. */
   @Setup(Level.Iteration)
   public void setUp() {
-    CeleryConfig c = CeleryConfig.defaults();
-    if (config.equals("lean")) {
-      c = c.journalCapacity(0).resultSerializer(ResultSerializer.OBJECT).resultExpires(null);
-    }
-    app = InMemoryCelery.create(c);
+    app = InMemoryCelery.create(config(config));
     add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
   }
 
@@ -67,6 +66,62 @@ public class TaskThroughputBenchmark {
   @Benchmark
   public Integer delayRunGet() {
     return add.delay(2, 3).get();
+  }
+
+  /**
+   * {@code delay} → run → {@code get} with every result kept, in a fresh app every {@value
+   * #TASKS} tasks (the app is made outside the measurement): the cost per task of a large test.
+   */
+  @State(Scope.Thread)
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+  public static class PerApp {
+    /** How many tasks one app runs. */
+    public static final int TASKS = 10_000;
+
+    /** Which configuration. */
+    @Param({"defaults", "lean"})
+    public String config;
+
+    private InMemoryCelery app;
+    private Task<Integer> add;
+
+    /** Creates a fresh app and registers {@code tasks.add}. */
+    @Setup(Level.Invocation)
+    public void setUp() {
+      app = InMemoryCelery.create(TaskThroughputBenchmark.config(config));
+      add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
+    }
+
+    /** Closes the app. */
+    @TearDown(Level.Invocation)
+    public void tearDown() {
+      app.close();
+    }
+
+    /**
+     * Sends {@value #TASKS} tasks one after the other, waiting for each value.
+     *
+     * @return the sum of the values
+     */
+    @Benchmark
+    @OperationsPerInvocation(TASKS)
+    public long delayRunGetKeepingResults() {
+      long sum = 0;
+      for (int i = 0; i < TASKS; i++) {
+        sum += add.delay(2, 3).get();
+      }
+      return sum;
+    }
+  }
+
+  static CeleryConfig config(String name) {
+    CeleryConfig c = CeleryConfig.defaults();
+    if (name.equals("lean")) {
+      c = c.journalCapacity(0).resultSerializer(ResultSerializer.OBJECT).resultExpires(null);
+    }
+    return c;
   }
 
   /**

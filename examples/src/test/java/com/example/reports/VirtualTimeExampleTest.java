@@ -2,9 +2,11 @@ package com.example.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.celerykit.app.CeleryConfig;
 import io.celerykit.app.InMemoryCelery;
 import io.celerykit.result.TaskMeta;
 import io.celerykit.result.TaskState;
+import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,26 @@ class VirtualTimeExampleTest {
     // THEN it gives up; the 30 s passed on the virtual clock, at once in wall time
     assertThat(report).isEmpty();
     assertThat(celery.clock().elapsed()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void twoRunsOfTheSameScenarioGiveTheSameJournal() {
+    // WHEN the same scenario runs twice, each time in a fresh app
+    String first = flakyReportScenario();
+    String second = flakyReportScenario();
+
+    // THEN ids, virtual times, payloads (pid and host name included) are the same, line for line
+    assertThat(first).contains("task-retried", "task-succeeded", "pid=4242").isEqualTo(second);
+  }
+
+  /** A report that fails twice and then succeeds, with the task-started events tracked. */
+  private static String flakyReportScenario() {
+    InMemoryCelery app = InMemoryCelery.create(CeleryConfig.defaults().taskTrackStarted(true));
+    app.stub("reports.render").retries(2, new IOException("flaky")).thenReturns("pdf");
+    ReportService reports = new ReportService(app);
+    String id = reports.requestReport("2026-Q1");
+    assertThat(reports.awaitReport(id, Duration.ofMinutes(10))).contains("pdf");
+    return app.journal().timeline();
   }
 
   @Test
