@@ -161,8 +161,9 @@ public final class CeleryConfig {
   }
 
   /**
-   * Sets {@code result_expires}: results read as PENDING this long (virtual time) after they were
-   * stored; null keeps them forever.
+   * Sets {@code result_expires}: results, in any state, read as PENDING this long (virtual time)
+   * after they were stored, as with Celery's Redis and cache backends (each store starts its own
+   * time to live); null keeps them forever.
    *
    * @param ttl a positive duration, or null
    * @return the new config

@@ -27,6 +27,26 @@ class VirtualTimeExampleTest {
   }
 
   @Test
+  void aFinishedReportExpiresAfterResultExpires() {
+    // GIVEN results expire after one hour, as with result_expires=3600
+    InMemoryCelery app =
+        InMemoryCelery.create(CeleryConfig.defaults().resultExpires(Duration.ofHours(1)));
+    app.stub("reports.render").returns("pdf");
+    ReportService reports = new ReportService(app, (name, args) -> app.sendTask(name, args).id());
+    String id = reports.requestReport("2026-Q2");
+    assertThat(reports.awaitReport(id, Duration.ofMinutes(1))).contains("pdf");
+
+    // WHEN an hour of virtual time passes
+    app.clock().advance(Duration.ofMinutes(59));
+    assertThat(reports.status(id)).isEqualTo(ReportService.Status.DONE);
+    app.clock().advance(Duration.ofMinutes(1));
+
+    // THEN the result is gone and reads as PENDING, as in Celery
+    assertThat(reports.status(id)).isEqualTo(ReportService.Status.QUEUED);
+    assertThat(app.backend().exists(id)).isFalse();
+  }
+
+  @Test
   void twoRunsOfTheSameScenarioGiveTheSameJournal() {
     // WHEN the same scenario runs twice, each time in a fresh app
     String first = flakyReportScenario();
@@ -40,7 +60,7 @@ class VirtualTimeExampleTest {
   private static String flakyReportScenario() {
     InMemoryCelery app = InMemoryCelery.create(CeleryConfig.defaults().taskTrackStarted(true));
     app.stub("reports.render").retries(2, new IOException("flaky")).thenReturns("pdf");
-    ReportService reports = new ReportService(app);
+    ReportService reports = new ReportService(app, (name, args) -> app.sendTask(name, args).id());
     String id = reports.requestReport("2026-Q1");
     assertThat(reports.awaitReport(id, Duration.ofMinutes(10))).contains("pdf");
     return app.journal().timeline();
