@@ -18,7 +18,7 @@ import java.util.List;
  * ResultBase r = flow.applyAsync(List.of());   // the AsyncResult of tsum
  * }</pre>
  */
-public sealed interface CanvasElement permits Signature, Group, Chain, Chord {
+public sealed interface CanvasElement permits Signature, Group, TaskResultCanvas {
 
   /**
    * Sends the element with partial arguments, as Celery's {@code apply_async(args)}: the

@@ -1,7 +1,5 @@
 package io.celerykit.app;
 
-import io.celerykit.result.AsyncResult;
-import io.celerykit.result.ResultBase;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,7 +20,7 @@ import java.util.stream.Collectors;
  * r.parent();     // the result of add(2, 2)
  * }</pre>
  */
-public final class Chain implements CanvasElement {
+public final class Chain extends TaskResultCanvas {
   private final List<CanvasElement> tasks;
 
   Chain(List<CanvasElement> tasks) {
@@ -40,57 +38,6 @@ public final class Chain implements CanvasElement {
    */
   public List<CanvasElement> tasks() {
     return tasks;
-  }
-
-  /**
-   * Sends the chain, as Celery's {@code chain.apply_async()}, and returns the result of its last
-   * step; following {@code parent()} from it leads back to the first step.
-   *
-   * <pre>{@code
-   * AsyncResult<Integer> r = Canvas.chain(add.s(2, 2), mul.s(8)).applyAsync();
-   * }</pre>
-   *
-   * @param <T> the last step's value type
-   * @return the last step's result
-   * @throws IllegalStateException when the chain ends with a group, whose result is a {@code
-   *     GroupResult}: call {@link #applyAsync(List)} for it
-   */
-  public <T> AsyncResult<T> applyAsync() {
-    return delay();
-  }
-
-  /**
-   * Sends the chain with partial arguments prepended to the first step's, as Celery's {@code
-   * chain.apply_async(args)}.
-   *
-   * <pre>{@code
-   * ResultBase r = Canvas.chain(add.s(2), mul.s(8)).applyAsync(List.of(2));   // mul(add(2, 2), 8)
-   * }</pre>
-   *
-   * @param args the partial arguments
-   * @return the last step's result (a {@code GroupResult} when the chain ends with a group)
-   */
-  @Override
-  public ResultBase applyAsync(List<?> args) {
-    return CanvasRun.apply(this, args);
-  }
-
-  /**
-   * Sends the chain with arguments prepended to the first step's, as Celery's {@code
-   * chain.delay(*args)}.
-   *
-   * <pre>{@code
-   * AsyncResult<Integer> r = Canvas.chain(add.s(2), mul.s(8)).delay(2);   // 32
-   * }</pre>
-   *
-   * @param <T> the last step's value type
-   * @param args the partial arguments
-   * @return the last step's result
-   * @throws IllegalStateException when the chain ends with a group: call {@link
-   *     #applyAsync(List)} for its {@code GroupResult}
-   */
-  public <T> AsyncResult<T> delay(Object... args) {
-    return CanvasRun.applyForTaskResult(this, args);
   }
 
   /**

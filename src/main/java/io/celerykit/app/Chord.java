@@ -1,7 +1,5 @@
 package io.celerykit.app;
 
-import io.celerykit.result.AsyncResult;
-import io.celerykit.result.ResultBase;
 import java.util.List;
 
 /**
@@ -20,7 +18,7 @@ import java.util.List;
  * r.parent();     // the header's GroupResult
  * }</pre>
  */
-public final class Chord implements CanvasElement {
+public final class Chord extends TaskResultCanvas {
   private final Group header;
   private final CanvasElement body;
 
@@ -53,55 +51,6 @@ public final class Chord implements CanvasElement {
    */
   public CanvasElement body() {
     return body;
-  }
-
-  /**
-   * Sends the chord, as Celery's {@code chord.apply_async()}, and returns the body's result,
-   * whose {@code parent()} is the header's {@code GroupResult}.
-   *
-   * <pre>{@code
-   * AsyncResult<Integer> r = Canvas.chord(List.of(add.s(1, 1), add.s(2, 2)), tsum.s()).applyAsync();
-   * }</pre>
-   *
-   * @param <T> the body's value type
-   * @return the body's result
-   * @throws IllegalStateException when the body is a group: call {@link #applyAsync(List)}
-   */
-  public <T> AsyncResult<T> applyAsync() {
-    return delay();
-  }
-
-  /**
-   * Sends the chord with partial arguments prepended to every header member's, as Celery's
-   * {@code chord.apply_async(args)}.
-   *
-   * <pre>{@code
-   * ResultBase r = Canvas.chord(List.of(add.s(1), add.s(2)), tsum.s()).applyAsync(List.of(10));
-   * }</pre>
-   *
-   * @param args the partial arguments
-   * @return the body's result
-   */
-  @Override
-  public ResultBase applyAsync(List<?> args) {
-    return CanvasRun.apply(this, args);
-  }
-
-  /**
-   * Sends the chord with arguments prepended to every header member's, as Celery's {@code
-   * chord.delay(*args)}.
-   *
-   * <pre>{@code
-   * AsyncResult<Integer> r = Canvas.chord(List.of(add.s(1), add.s(2)), tsum.s()).delay(10);   // 23
-   * }</pre>
-   *
-   * @param <T> the body's value type
-   * @param args the partial arguments
-   * @return the body's result
-   * @throws IllegalStateException when the body is a group: call {@link #applyAsync(List)}
-   */
-  public <T> AsyncResult<T> delay(Object... args) {
-    return CanvasRun.applyForTaskResult(this, args);
   }
 
   /**
