@@ -110,6 +110,49 @@ class DeterminismTest {
     assertThat(second.clock()).isEqualTo(first.clock());
   }
 
+  /**
+   * Success, retries, a countdown, an expiry and a terminated run, with STARTED tracked and the
+   * request stored; no failure, whose traceback would hold this file's line numbers.
+   */
+  private static String scenarioWithoutTracebacks() {
+    InMemoryCelery app =
+        InMemoryCelery.create(CeleryConfig.defaults().taskTrackStarted(true).resultExtended(true));
+    Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
+    Task<String> flaky =
+        app.boundTask(
+            "tasks.flaky",
+            self -> {
+              if (self.retries() < 2) {
+                throw self.retry(
+                    new IllegalStateException("attempt " + self.retries()), Duration.ofSeconds(5));
+              }
+              return "ok";
+            });
+    app.stub("tasks.slow").returns("slow").takes(Duration.ofSeconds(50));
+    add.delay(1, 2);
+    add.applyAsync(List.of(3, 4), Map.of(), countdown(30));
+    flaky.delay();
+    add.applyAsync(
+        List.of(7, 8),
+        Map.of(),
+        ApplyOptions.defaults().countdown(Duration.ofSeconds(40)).expires(Duration.ofSeconds(20)));
+    AsyncResult<Object> slow = app.sendTask("tasks.slow");
+    app.clock().advance(Duration.ofSeconds(10));
+    slow.revoke(RevokeOptions.defaults().terminate(true));
+    app.worker().runUntilIdle();
+    return app.journal().timeline();
+  }
+
+  @Test
+  void theJournalIsTheOneRecordedInAnotherJvm() throws Exception {
+    String recorded;
+    try (var in = DeterminismTest.class.getResourceAsStream("/golden/journal-timeline.txt")) {
+      recorded = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    assertThat(scenarioWithoutTracebacks()).isEqualTo(recorded);
+  }
+
   @Test
   void theScenarioCoversEveryOutcome() {
     Run run = scenario();
