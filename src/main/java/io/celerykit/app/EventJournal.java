@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * simulations do not run out of memory; capacity 0 switches it off. Thread-safe.
  *
  * <p>An event's type, time, task id and name are taken when it happens; its payload is rendered
- * the first time the event is read, from the values the task had then (arguments, result,
- * exception), so recording costs little when nobody reads the journal.
+ * the first time the event is read, from the objects of the run (arguments, result, exception),
+ * so recording costs little when nobody reads the journal. A mutable value that a test changes
+ * between the run and the first read shows as changed.
  *
  * <pre>{@code
  * System.out.println(app.journal().timeline());

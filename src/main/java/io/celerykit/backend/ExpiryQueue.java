@@ -88,6 +88,11 @@ final class ExpiryQueue {
     return head == null ? Long.MAX_VALUE : head.expiresAtNanos;
   }
 
+  /** How many stores are queued, live or not yet swept. */
+  synchronized int size() {
+    return inOrder.size() + outOfOrder.size();
+  }
+
   /** Forgets every queued store. */
   synchronized void clear() {
     inOrder.clear();

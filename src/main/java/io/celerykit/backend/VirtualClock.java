@@ -83,11 +83,6 @@ public final class VirtualClock extends Clock {
     return next == null ? Long.MAX_VALUE : next.atNanos();
   }
 
-  /** Returns the virtual nanoseconds since the start of an instant. */
-  long nanosOf(Instant instant) {
-    return Duration.between(start, instant).toNanos();
-  }
-
   /**
    * Returns the current virtual instant, as {@link Clock#instant()}.
    *
