@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import io.celerykit.backend.VirtualClock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,23 +24,26 @@ import java.util.function.Supplier;
  */
 public final class EventJournal {
   private final int capacity;
+  private final VirtualClock clock;
   private final ArrayDeque<Recorded> events = new ArrayDeque<>();
   private long dropped;
 
-  EventJournal(int capacity) {
+  EventJournal(int capacity, VirtualClock clock) {
     this.capacity = capacity;
+    this.clock = clock;
   }
 
   /**
-   * Records an event whose payload is rendered when first read; with the journal off (capacity
-   * 0) it only counts a dropped event.
+   * Records an event at the current virtual time, its payload rendered when first read; with the
+   * journal off (capacity 0) it only counts a dropped event.
    */
   synchronized void record(
-      String type, Instant at, String taskId, String name, Supplier<Map<String, Object>> payload) {
+      String type, String taskId, String name, Supplier<Map<String, Object>> payload) {
     if (capacity == 0) {
       dropped++;
       return;
     }
+    Instant at = clock.now();
     if (events.size() == capacity) {
       events.removeFirst();
       dropped++;

@@ -68,7 +68,7 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
             .resultExpires(config.resultExpires())
             .waitMode(config.workerMode() == WorkerMode.THREADED ? WaitMode.REAL_TIME : WaitMode.VIRTUAL);
     this.control = new InMemoryControl(clock);
-    this.journal = new EventJournal(config.journalCapacity());
+    this.journal = new EventJournal(config.journalCapacity(), clock);
     this.worker = new Worker(this);
   }
 
@@ -385,7 +385,6 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
     }
     journal.record(
         "task-sent",
-        journal.enabled() ? clock.now() : null,
         m.id,
         name,
         () -> {

@@ -323,8 +323,8 @@ public final class Worker implements AutoCloseable {
       app.backend()
           .store(metaFor(m, task, TaskState.SUCCESS, value, null, self.children()).build());
     }
-    Instant finished = clock.now();
-    journal("task-succeeded", m, finished, () -> {
+    Instant finished = clock.now(); // the runtime is measured now, the payload built later
+    journal("task-succeeded", m, () -> {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("result", PyRepr.of(value));
       p.put("runtime", Duration.between(started, finished));
@@ -504,10 +504,6 @@ public final class Worker implements AutoCloseable {
 
   /** Records an event at the current virtual time; its payload is built when first read. */
   private void journal(String type, Message m, Supplier<Map<String, Object>> payload) {
-    journal(type, m, app.journal().enabled() ? clock.now() : null, payload);
-  }
-
-  private void journal(String type, Message m, Instant at, Supplier<Map<String, Object>> payload) {
-    app.journal().record(type, at, m.id, m.name, payload);
+    app.journal().record(type, m.id, m.name, payload);
   }
 }

@@ -59,7 +59,8 @@ class ConfigBehaviourTest {
   }
 
   @Test
-  void theWorkerPidIsTheConfiguredOneNotTheJvms() {
+  void theWorkerPidIsTheConfiguredOneWhereCelerysWorkerStoresItsOwnProcessId() {
+    // celery/app/trace.py stores STARTED with {'pid': os.getpid(), 'hostname': hostname}.
     InMemoryCelery app =
         app(CeleryConfig.defaults().taskTrackStarted(true).hostname("w1@oracle").workerPid(77));
     app.stub("tasks.slow").returns("x").takes(Duration.ofMinutes(1));
