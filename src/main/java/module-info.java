@@ -18,5 +18,6 @@ module io.celerykit {
   exports io.celerykit.junit;
   exports io.celerykit.assertj;
 
-  opens io.celerykit.assertj to org.assertj.core;
+  opens io.celerykit.assertj to
+      org.assertj.core;
 }

@@ -174,7 +174,15 @@ public final class ApplyOptions {
     Map<String, Object> more = new LinkedHashMap<>(headers);
     more.put(name, value);
     return new ApplyOptions(
-        taskId, countdown, eta, expiresIn, expiresAt, queue, Map.copyOf(more), ignoreResult, link,
+        taskId,
+        countdown,
+        eta,
+        expiresIn,
+        expiresAt,
+        queue,
+        Map.copyOf(more),
+        ignoreResult,
+        link,
         linkError);
   }
 
@@ -187,7 +195,15 @@ public final class ApplyOptions {
   public ApplyOptions headers(Map<String, ?> all) {
     Objects.requireNonNull(all, "headers");
     return new ApplyOptions(
-        taskId, countdown, eta, expiresIn, expiresAt, queue, Map.copyOf(all), ignoreResult, link,
+        taskId,
+        countdown,
+        eta,
+        expiresIn,
+        expiresAt,
+        queue,
+        Map.copyOf(all),
+        ignoreResult,
+        link,
         linkError);
   }
 
@@ -212,8 +228,16 @@ public final class ApplyOptions {
   public ApplyOptions link(Signature callback) {
     Objects.requireNonNull(callback, "link");
     return new ApplyOptions(
-        taskId, countdown, eta, expiresIn, expiresAt, queue, headers, ignoreResult,
-        append(link, callback), linkError);
+        taskId,
+        countdown,
+        eta,
+        expiresIn,
+        expiresAt,
+        queue,
+        headers,
+        ignoreResult,
+        append(link, callback),
+        linkError);
   }
 
   /**
@@ -225,7 +249,15 @@ public final class ApplyOptions {
   public ApplyOptions linkError(Signature errback) {
     Objects.requireNonNull(errback, "link_error");
     return new ApplyOptions(
-        taskId, countdown, eta, expiresIn, expiresAt, queue, headers, ignoreResult, link,
+        taskId,
+        countdown,
+        eta,
+        expiresIn,
+        expiresAt,
+        queue,
+        headers,
+        ignoreResult,
+        link,
         append(linkError, errback));
   }
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Celery's canvas primitives, {@code celery.group}, {@code celery.chain} and {@code
- * celery.chord}, for the in-memory app: they combine task {@link Signature}s (and each other)
- * into workflows that the app's worker runs like Celery's.
+ * Celery's canvas primitives, {@code celery.group}, {@code celery.chain} and {@code celery.chord},
+ * for the in-memory app: they combine task {@link Signature}s (and each other) into workflows that
+ * the app's worker runs like Celery's.
  *
  * <pre>{@code
  * GroupResult g = Canvas.group(add.s(2, 2), add.s(4, 4)).applyAsync();
@@ -28,9 +28,9 @@ public final class Canvas {
   private Canvas() {}
 
   /**
-   * Makes a group, as Celery's {@code group(sig1, sig2, ...)}: its members run as independent
-   * tasks in parallel, each with the group's id ({@code group_id}) in its stored meta. A member
-   * that is a group itself is unrolled into this one, as in Celery.
+   * Makes a group, as Celery's {@code group(sig1, sig2, ...)}: its members run as independent tasks
+   * in parallel, each with the group's id ({@code group_id}) in its stored meta. A member that is a
+   * group itself is unrolled into this one, as in Celery.
    *
    * <pre>{@code
    * Canvas.group(add.s(2, 2), add.s(4, 4)).applyAsync().join();   // [4, 8]
@@ -60,10 +60,10 @@ public final class Canvas {
   }
 
   /**
-   * Makes a chain, as Celery's {@code chain(sig1, sig2, ...)} ({@code sig1 | sig2}): each step
-   * runs after the previous one succeeded, with the previous value prepended to its arguments
-   * (unless it is immutable, {@code si}). A chain inside the chain is spliced in; a group followed
-   * by another step becomes a chord, as in Celery.
+   * Makes a chain, as Celery's {@code chain(sig1, sig2, ...)} ({@code sig1 | sig2}): each step runs
+   * after the previous one succeeded, with the previous value prepended to its arguments (unless it
+   * is immutable, {@code si}). A chain inside the chain is spliced in; a group followed by another
+   * step becomes a chord, as in Celery.
    *
    * <pre>{@code
    * Canvas.chain(add.s(2, 2), mul.s(8), add.s(1)).applyAsync().get();   // ((2 + 2) * 8) + 1
@@ -97,10 +97,10 @@ public final class Canvas {
 
   /**
    * Makes a chord, as Celery's {@code chord(header, body)}: the header's members run as a group;
-   * once every one of them succeeded, the body runs with the list of their values (in header
-   * order) prepended to its arguments. If a member fails, the body is stored as FAILURE with a
-   * {@link io.celerykit.result.ChordException} ({@code Dependency <id> raised <exception>}). An
-   * empty header runs the body at once with an empty list.
+   * once every one of them succeeded, the body runs with the list of their values (in header order)
+   * prepended to its arguments. If a member fails, the body is stored as FAILURE with a {@link
+   * io.celerykit.result.ChordException} ({@code Dependency <id> raised <exception>}). An empty
+   * header runs the body at once with an empty list.
    *
    * <pre>{@code
    * Canvas.chord(List.of(add.s(1, 1), add.s(2, 2)), tsum.s()).applyAsync().get();   // 6

@@ -55,7 +55,9 @@ final class CanvasRun {
     return node.result(null);
   }
 
-  /** Tells whether the element's result is a group result (a group, or a chain/chord ending in one). */
+  /**
+   * Tells whether the element's result is a group result (a group, or a chain/chord ending in one).
+   */
   /**
    * Sends an element whose result must be a single task's ({@code delay}/{@code applyAsync()} of
    * chains and chords), failing before anything is sent when it would be a group's.
@@ -101,7 +103,10 @@ final class CanvasRun {
           found = s.app();
         } else if (found != s.app()) {
           throw new IllegalArgumentException(
-              "the canvas mixes signatures of two apps (" + found + " and " + s.app()
+              "the canvas mixes signatures of two apps ("
+                  + found
+                  + " and "
+                  + s.app()
                   + "); make every signature from tasks of the same app");
         }
       } else if (e instanceof Group g) {
@@ -115,7 +120,8 @@ final class CanvasRun {
     }
     if (found == null) {
       throw new IllegalArgumentException(
-          root + " holds no task signature, so it has no app to send to; an empty group cannot"
+          root
+              + " holds no task signature, so it has no app to send to; an empty group cannot"
               + " be sent on its own (a chord with an empty header can: its body is a signature)");
     }
     return found;
@@ -418,7 +424,9 @@ final class CanvasRun {
       return flat;
     }
 
-    /** A group followed by a step becomes a chord with that step as body, from the end, as Celery. */
+    /**
+     * A group followed by a step becomes a chord with that step as body, from the end, as Celery.
+     */
     private List<CanvasElement> upgrade(List<CanvasElement> flat) {
       Deque<CanvasElement> out = new ArrayDeque<>();
       for (int i = flat.size() - 1; i >= 0; i--) {
@@ -620,9 +628,9 @@ final class CanvasRun {
   // ---------------------------------------------------------------- eager results
 
   /**
-   * An eager result that knows the result before it, so that eager chains and chords keep the
-   * shape of their non-eager results ({@code parent}, {@code as_tuple()}), as Celery's eager
-   * {@code chain.apply()} sets {@code res.parent}.
+   * An eager result that knows the result before it, so that eager chains and chords keep the shape
+   * of their non-eager results ({@code parent}, {@code as_tuple()}), as Celery's eager {@code
+   * chain.apply()} sets {@code res.parent}.
    */
   static final class LinkedEagerResult<T> extends EagerResult<T> {
     private final ResultBase parent;

@@ -20,8 +20,22 @@ public final class CeleryConfig {
 
   private static final CeleryConfig DEFAULTS =
       new CeleryConfig(
-          false, false, false, false, false, false, Duration.ofDays(1), Duration.ofSeconds(180),
-          3, WorkerMode.DETERMINISTIC, 2, "celery@celerykit", "celery", 10_000, false, ResultSerializer.JSON,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false,
+          Duration.ofDays(1),
+          Duration.ofSeconds(180),
+          3,
+          WorkerMode.DETERMINISTIC,
+          2,
+          "celery@celerykit",
+          "celery",
+          10_000,
+          false,
+          ResultSerializer.JSON,
           DEFAULT_WORKER_PID);
 
   private final boolean taskTrackStarted;
@@ -83,10 +97,23 @@ public final class CeleryConfig {
     Builder b = new Builder(this);
     m.apply(b);
     return new CeleryConfig(
-        b.taskTrackStarted, b.resultExtended, b.taskAlwaysEager, b.taskEagerPropagates,
-        b.taskStoreEagerResult, b.taskIgnoreResult, b.resultExpires, b.defaultRetryDelay,
-        b.maxRetries, b.workerMode, b.concurrency, b.hostname, b.defaultQueue, b.journalCapacity,
-        b.trackResults, b.resultSerializer, b.workerPid);
+        b.taskTrackStarted,
+        b.resultExtended,
+        b.taskAlwaysEager,
+        b.taskEagerPropagates,
+        b.taskStoreEagerResult,
+        b.taskIgnoreResult,
+        b.resultExpires,
+        b.defaultRetryDelay,
+        b.maxRetries,
+        b.workerMode,
+        b.concurrency,
+        b.hostname,
+        b.defaultQueue,
+        b.journalCapacity,
+        b.trackResults,
+        b.resultSerializer,
+        b.workerPid);
   }
 
   /**
@@ -205,8 +232,8 @@ public final class CeleryConfig {
   }
 
   /**
-   * Sets how the worker runs tasks: deterministically on the caller's thread (default) or on a
-   * pool of real threads.
+   * Sets how the worker runs tasks: deterministically on the caller's thread (default) or on a pool
+   * of real threads.
    *
    * @param mode the mode
    * @return the new config
@@ -244,8 +271,8 @@ public final class CeleryConfig {
 
   /**
    * Sets the process id the worker reports: in STARTED metas ({@code {pid, hostname}}) and in
-   * {@code task-started} events. It is {@link #DEFAULT_WORKER_PID} unless set, never the JVM's
-   * own, so two runs of a test store and journal the same values.
+   * {@code task-started} events. It is {@link #DEFAULT_WORKER_PID} unless set, never the JVM's own,
+   * so two runs of a test store and journal the same values.
    *
    * @param pid a positive process id
    * @return the new config
@@ -287,8 +314,8 @@ public final class CeleryConfig {
 
   /**
    * Makes the app remember every result it hands out for a task call and whether it was consumed
-   * ({@code get}, {@code join} or {@code forget}), so that strict tests can list the results
-   * nobody consumed. Costs memory per task; off by default.
+   * ({@code get}, {@code join} or {@code forget}), so that strict tests can list the results nobody
+   * consumed. Costs memory per task; off by default.
    *
    * @param on the setting
    * @return the new config

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Steps run one after the other, each getting the previous value, as Celery's {@code
- * celery.chain} ({@code sig1 | sig2 | ...}); made by {@link Canvas#chain}. Immutable: every
- * {@link #applyAsync()} sends a fresh copy with fresh ids.
+ * Steps run one after the other, each getting the previous value, as Celery's {@code celery.chain}
+ * ({@code sig1 | sig2 | ...}); made by {@link Canvas#chain}. Immutable: every {@link #applyAsync()}
+ * sends a fresh copy with fresh ids.
  *
  * <p>As in Celery 5: every id is assigned up front; the first step is sent, and each next step is
- * sent by the worker when the previous one succeeds (before the previous one's result is stored,
- * so it is among the previous step's {@code children}, and its meta has the previous step as
- * {@code parent_id}). When a step fails, every remaining step is stored as FAILURE with the same
+ * sent by the worker when the previous one succeeds (before the previous one's result is stored, so
+ * it is among the previous step's {@code children}, and its meta has the previous step as {@code
+ * parent_id}). When a step fails, every remaining step is stored as FAILURE with the same
  * exception, so waiting on the chain's result raises it.
  *
  * <pre>{@code

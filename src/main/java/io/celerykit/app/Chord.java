@@ -1,16 +1,14 @@
 package io.celerykit.app;
 
-import java.util.List;
-
 /**
  * A group whose values go to a callback, as Celery's {@code celery.chord}; made by {@link
  * Canvas#chord}. Immutable: every {@link #applyAsync()} sends a fresh copy with fresh ids.
  *
- * <p>The header's members run as a group. When the last of them is done, the worker sends the
- * body with the list of the header's values, in header order, prepended to its arguments (from
- * the last member's run, so the body's {@code parent_id} is that member, as in Celery). If a
- * member failed, the body is not sent but stored as FAILURE with a {@link
- * io.celerykit.result.ChordException}: {@code Dependency <member id> raised <exception repr>}.
+ * <p>The header's members run as a group. When the last of them is done, the worker sends the body
+ * with the list of the header's values, in header order, prepended to its arguments (from the last
+ * member's run, so the body's {@code parent_id} is that member, as in Celery). If a member failed,
+ * the body is not sent but stored as FAILURE with a {@link io.celerykit.result.ChordException}:
+ * {@code Dependency <member id> raised <exception repr>}.
  *
  * <pre>{@code
  * AsyncResult<Integer> r = Canvas.chord(List.of(add.s(1, 1), add.s(2, 2)), tsum.s()).applyAsync();

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The app's event journal: every task event, in order, with its virtual time. Bounded: it keeps
- * the last {@link CeleryConfig#journalCapacity()} events and counts those it dropped, so long
+ * The app's event journal: every task event, in order, with its virtual time. Bounded: it keeps the
+ * last {@link CeleryConfig#journalCapacity()} events and counts those it dropped, so long
  * simulations do not run out of memory; capacity 0 switches it off. Thread-safe.
  *
- * <p>An event's type, time, task id and name are taken when it happens; its payload is rendered
- * the first time the event is read, from the objects of the run (arguments, result, exception),
- * so recording costs little when nobody reads the journal. A mutable value that a test changes
- * between the run and the first read shows as changed.
+ * <p>An event's type, time, task id and name are taken when it happens; its payload is rendered the
+ * first time the event is read, from the objects of the run (arguments, result, exception), so
+ * recording costs little when nobody reads the journal. A mutable value that a test changes between
+ * the run and the first read shows as changed.
  *
  * <pre>{@code
  * System.out.println(app.journal().timeline());
@@ -61,7 +61,11 @@ public final class EventJournal {
     private TaskEvent event;
 
     Recorded(
-        String type, Instant at, String taskId, String name, Supplier<Map<String, Object>> payload) {
+        String type,
+        Instant at,
+        String taskId,
+        String name,
+        Supplier<Map<String, Object>> payload) {
       this.type = type;
       this.at = at;
       this.taskId = taskId;
@@ -158,8 +162,11 @@ public final class EventJournal {
   public synchronized String timeline() {
     StringBuilder sb = new StringBuilder();
     if (dropped > 0) {
-      sb.append("(").append(dropped).append(" earlier events dropped; journal capacity ")
-          .append(capacity).append(")\n");
+      sb.append("(")
+          .append(dropped)
+          .append(" earlier events dropped; journal capacity ")
+          .append(capacity)
+          .append(")\n");
     }
     for (Recorded r : events) {
       sb.append(r.event().toLine()).append('\n');

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A group of tasks run in parallel, as Celery's {@code celery.group}; made by {@link
- * Canvas#group}. Immutable: every {@link #applyAsync()} sends a fresh copy with fresh ids.
+ * A group of tasks run in parallel, as Celery's {@code celery.group}; made by {@link Canvas#group}.
+ * Immutable: every {@link #applyAsync()} sends a fresh copy with fresh ids.
  *
  * <pre>{@code
  * GroupResult g = Canvas.group(add.s(2, 2), add.s(4, 4)).applyAsync();

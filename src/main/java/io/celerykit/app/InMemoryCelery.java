@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * A whole Celery in one object, in memory: configuration, virtual clock, result backend,
- * control, worker, task registry and event journal ({@code app.conf}, {@code app.backend}, {@code
+ * A whole Celery in one object, in memory: configuration, virtual clock, result backend, control,
+ * worker, task registry and event journal ({@code app.conf}, {@code app.backend}, {@code
  * app.control}, ...). Create one per test; nothing is shared between apps, and {@link #close()}
  * releases a threaded worker's threads.
  *
@@ -34,8 +34,8 @@ import java.util.function.Supplier;
  * assertThat(add.delay(2, 3).get()).isEqualTo(5);
  * }</pre>
  *
- * <p>Ids are generated from a seeded sequence, so two runs of the same test give the same ids,
- * the same journal and the same results.
+ * <p>Ids are generated from a seeded sequence, so two runs of the same test give the same ids, the
+ * same journal and the same results.
  */
 public final class InMemoryCelery implements CeleryApp, AutoCloseable {
 
@@ -51,7 +51,8 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   private final InMemoryControl control;
   private final EventJournal journal;
   private final Map<String, RegisteredTask> registry = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong idSequence = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong idSequence =
+      new java.util.concurrent.atomic.AtomicLong();
   private final ThreadLocal<Deque<TaskContext>> current = ThreadLocal.withInitial(ArrayDeque::new);
   private final ThreadLocal<int[]> joinAllowed = ThreadLocal.withInitial(() -> new int[1]);
   private final Worker worker;
@@ -66,7 +67,8 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
     this.backend =
         new InMemoryBackend(clock)
             .resultExpires(config.resultExpires())
-            .waitMode(config.workerMode() == WorkerMode.THREADED ? WaitMode.REAL_TIME : WaitMode.VIRTUAL);
+            .waitMode(
+                config.workerMode() == WorkerMode.THREADED ? WaitMode.REAL_TIME : WaitMode.VIRTUAL);
     this.control = new InMemoryControl(clock);
     this.journal = new EventJournal(config.journalCapacity(), clock);
     this.worker = new Worker(this);
@@ -273,8 +275,8 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   }
 
   /**
-   * Registers a scripted task: no body, outcomes given by the stub ({@code returns}, {@code
-   * fails}, {@code retries}, {@code takes}, {@code progresses}, {@code neverRuns}).
+   * Registers a scripted task: no body, outcomes given by the stub ({@code returns}, {@code fails},
+   * {@code retries}, {@code takes}, {@code progresses}, {@code neverRuns}).
    *
    * @param name the task name
    * @return the stub, to script
@@ -348,8 +350,7 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   // ---------------------------------------------------------------- sending
 
   /** Sends a call: eagerly in eager mode, else to the worker. */
-  <T> AsyncResult<T> send(
-      String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
+  <T> AsyncResult<T> send(String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
     return send(name, args, kwargs, options, null, null, List.of(), true);
   }
 
@@ -413,8 +414,7 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
     Objects.requireNonNull(kwargs, "kwargs (use Map.of() for none)");
     Objects.requireNonNull(options, "options (use ApplyOptions.defaults())");
     Instant now = clock.now();
-    Instant eta =
-        options.countdown() != null ? now.plus(options.countdown()) : options.eta();
+    Instant eta = options.countdown() != null ? now.plus(options.countdown()) : options.eta();
     Instant expires =
         options.expiresIn() != null ? now.plus(options.expiresIn()) : options.expiresAt();
     String id = options.taskId() != null ? options.taskId() : newId();
@@ -422,7 +422,9 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
         id,
         name,
         immutableCopy(args),
-        kwargs.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)),
+        kwargs.isEmpty()
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)),
         eta,
         expires,
         options.queue(),
@@ -438,8 +440,8 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   }
 
   /**
-   * Copies a task's positional arguments into an unmodifiable list; an immutable list without
-   * nulls (a signature's) is taken as it is.
+   * Copies a task's positional arguments into an unmodifiable list; an immutable list without nulls
+   * (a signature's) is taken as it is.
    */
   private static List<Object> immutableCopy(List<?> args) {
     if (args.isEmpty()) {
@@ -518,12 +520,13 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
         throw e;
       }
       throw new io.celerykit.result.TaskFailedException(
-          m.id, state, "eager task " + m.name + "[" + m.id + "] raised " + value, (Throwable) value);
+          m.id,
+          state,
+          "eager task " + m.name + "[" + m.id + "] raised " + value,
+          (Throwable) value);
     }
     boolean store =
-        state.equals(TaskState.SUCCESS)
-            ? worker.storesSuccess(m, task)
-            : worker.storesErrors(task);
+        state.equals(TaskState.SUCCESS) ? worker.storesSuccess(m, task) : worker.storesErrors(task);
     if (config.taskStoreEagerResult() && !state.equals(TaskState.PENDING) && store) {
       Object stored = state.equals(TaskState.SUCCESS) ? serialize(value) : value;
       backend.store(worker.metaFor(m, task, state, stored, traceback, self.children()).build());
@@ -562,9 +565,9 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
 
   /**
    * Fails inside a task run by the worker unless an {@link #allowJoinResult} scope is open, as
-   * Celery's {@code assert_will_not_block}: the message starts with {@code Never call
-   * result.get() within a task!}. Tasks run eagerly ({@code apply()}, {@code task_always_eager})
-   * outside the worker may wait, as in Celery, where only worker processes set the guard.
+   * Celery's {@code assert_will_not_block}: the message starts with {@code Never call result.get()
+   * within a task!}. Tasks run eagerly ({@code apply()}, {@code task_always_eager}) outside the
+   * worker may wait, as in Celery, where only worker processes set the guard.
    *
    * @throws IllegalStateException inside a task the worker runs
    */
@@ -618,8 +621,8 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   }
 
   /**
-   * Passes a value through the configured result serializer, as the worker does before storing
-   * it: a JSON round trip by default, nothing with {@link ResultSerializer#OBJECT}.
+   * Passes a value through the configured result serializer, as the worker does before storing it:
+   * a JSON round trip by default, nothing with {@link ResultSerializer#OBJECT}.
    *
    * @param value the value a task returned (or a custom state's meta)
    * @return the value as it will be stored
@@ -710,6 +713,12 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
    */
   @Override
   public String toString() {
-    return "InMemoryCelery[" + clock + ", tasks=" + registry.size() + ", results=" + backend.size() + "]";
+    return "InMemoryCelery["
+        + clock
+        + ", tasks="
+        + registry.size()
+        + ", results="
+        + backend.size()
+        + "]";
   }
 }

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * The in-memory app's control ({@code app.control}): records every revoke request, in order, for
- * tests to assert on, and passes it on to whoever listens (the worker). Revoking an id nobody
- * knows is recorded and harmless, as in Celery. Thread-safe.
+ * tests to assert on, and passes it on to whoever listens (the worker). Revoking an id nobody knows
+ * is recorded and harmless, as in Celery. Thread-safe.
  *
  * <pre>{@code
  * result.revoke();

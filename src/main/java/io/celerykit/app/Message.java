@@ -61,8 +61,22 @@ final class Message {
 
   Message retry(Instant newEta) {
     return new Message(
-        id, name, args, kwargs, newEta, expires, queue, headers, retries + 1, ignoreResult, link,
-        linkError, id, rootId, groupId, onComplete);
+        id,
+        name,
+        args,
+        kwargs,
+        newEta,
+        expires,
+        queue,
+        headers,
+        retries + 1,
+        ignoreResult,
+        link,
+        linkError,
+        id,
+        rootId,
+        groupId,
+        onComplete);
   }
 
   static List<Consumer<Completion>> hooks(List<Consumer<Completion>> hooks) {

@@ -114,8 +114,8 @@ public final class ResultSeeder {
   }
 
   /**
-   * Stores STARTED with Celery's {@code {pid, hostname}} meta, the pid and host name of the
-   * app's config.
+   * Stores STARTED with Celery's {@code {pid, hostname}} meta, the pid and host name of the app's
+   * config.
    *
    * @param <T> the value type
    * @param id the task id

@@ -110,7 +110,8 @@ public final class ResultTrees {
         sb.append(": ").append(error.getMessage());
       }
     } else if (value != null || state.equals(TaskState.SUCCESS)) {
-      sb.append(' ').append(shorten(value instanceof ResultBase r ? describeRef(r) : PyRepr.of(value)));
+      sb.append(' ')
+          .append(shorten(value instanceof ResultBase r ? describeRef(r) : PyRepr.of(value)));
     }
     return sb.toString();
   }
@@ -135,5 +136,4 @@ public final class ResultTrees {
 
   /** One line to draw. */
   private record Frame(ResultBase node, String prefix, String childIndent, int depth) {}
-
 }

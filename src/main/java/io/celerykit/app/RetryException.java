@@ -4,8 +4,8 @@ import io.celerykit.result.CeleryException;
 import java.time.Duration;
 
 /**
- * Raised by {@link TaskContext#retry} to end the current run and have the worker retry the task,
- * as Celery's {@code celery.exceptions.Retry}. Let it propagate out of the task body.
+ * Raised by {@link TaskContext#retry} to end the current run and have the worker retry the task, as
+ * Celery's {@code celery.exceptions.Retry}. Let it propagate out of the task body.
  */
 public final class RetryException extends CeleryException {
   private static final long serialVersionUID = 1L;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One revoke request the app's control received: by task ids ({@code revoke}) or by stamped
- * headers ({@code revoke_by_stamped_headers}), with its options and the virtual time it was sent.
+ * One revoke request the app's control received: by task ids ({@code revoke}) or by stamped headers
+ * ({@code revoke_by_stamped_headers}), with its options and the virtual time it was sent.
  *
  * @param taskIds the ids revoked (empty for a request by headers)
  * @param headers the stamped headers to match (empty for a request by ids)

@@ -35,7 +35,9 @@ public final class Signature implements CanvasElement {
     this.taskName = Objects.requireNonNull(taskName, "taskName");
     this.args = List.copyOf(nonNulls(args));
     this.kwargs =
-        kwargs.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
+        kwargs.isEmpty()
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
     this.options = Objects.requireNonNull(options, "options");
     this.immutable = immutable;
   }

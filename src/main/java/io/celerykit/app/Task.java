@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A registered task, as a Celery task object: call it with {@link #delay}, {@link #applyAsync}
- * or {@link #apply}, or make signatures of it for the canvas with {@link #s} and {@link #si}.
+ * A registered task, as a Celery task object: call it with {@link #delay}, {@link #applyAsync} or
+ * {@link #apply}, or make signatures of it for the canvas with {@link #s} and {@link #si}.
  * Thread-safe.
  *
  * <pre>{@code
@@ -48,8 +48,8 @@ public final class Task<T> {
   }
 
   /**
-   * Replaces the task's settings ({@code trail}, {@code ignore_result}, {@code max_retries},
-   * {@code default_retry_delay}, {@code track_started}).
+   * Replaces the task's settings ({@code trail}, {@code ignore_result}, {@code max_retries}, {@code
+   * default_retry_delay}, {@code track_started}).
    *
    * @param options the options
    * @return this task
@@ -114,14 +114,15 @@ public final class Task<T> {
   }
 
   /**
-   * Makes a signature of a call ({@code task.s(*args)}); a value passed on by a chain is
-   * prepended to its arguments.
+   * Makes a signature of a call ({@code task.s(*args)}); a value passed on by a chain is prepended
+   * to its arguments.
    *
    * @param args the arguments
    * @return the signature
    */
   public Signature s(Object... args) {
-    return new Signature(app, name(), Arrays.asList(args), Map.of(), ApplyOptions.defaults(), false);
+    return new Signature(
+        app, name(), Arrays.asList(args), Map.of(), ApplyOptions.defaults(), false);
   }
 
   /**

@@ -2,8 +2,8 @@ package io.celerykit.app;
 
 /**
  * Task bodies: Java lambdas for tasks of zero to three positional arguments, and a bound body that
- * sees the request ({@code @app.task(bind=True)}). A body may throw any exception; it is stored
- * as the task's failure.
+ * sees the request ({@code @app.task(bind=True)}). A body may throw any exception; it is stored as
+ * the task's failure.
  */
 public final class TaskBody {
   private TaskBody() {}

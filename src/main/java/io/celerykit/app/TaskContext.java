@@ -2,7 +2,6 @@ package io.celerykit.app;
 
 import io.celerykit.result.MaxRetriesExceededException;
 import io.celerykit.result.ResultBase;
-import io.celerykit.result.TaskMeta;
 import io.celerykit.result.TaskState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,10 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The request of a running task, as {@code self.request} of a bound Celery task: its id,
- * arguments, retries, headers; and what a task can do: {@link #retry}, {@link #updateState},
- * {@link #reject}, call other tasks (through {@link #app()}; their results become this task's
- * children when it is {@code trail}).
+ * The request of a running task, as {@code self.request} of a bound Celery task: its id, arguments,
+ * retries, headers; and what a task can do: {@link #retry}, {@link #updateState}, {@link #reject},
+ * call other tasks (through {@link #app()}; their results become this task's children when it is
+ * {@code trail}).
  *
  * <pre>{@code
  * app.boundTask("tasks.fetch", self -> {
@@ -246,8 +245,8 @@ public final class TaskContext {
   }
 
   /**
-   * Rejects the message, as raising Celery's {@code Reject}: nothing is stored, the journal
-   * records {@code task-rejected}.
+   * Rejects the message, as raising Celery's {@code Reject}: nothing is stored, the journal records
+   * {@code task-rejected}.
    *
    * @param requeue whether the message asks to be requeued (recorded only)
    * @return never returns normally
@@ -276,5 +275,4 @@ public final class TaskContext {
   Message message() {
     return message;
   }
-
 }

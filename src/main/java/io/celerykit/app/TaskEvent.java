@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param payload the event's fields (Celery's names: {@code result}, {@code exception}, {@code
  *     retries}, {@code eta}, {@code terminated}, ...)
  */
-public record TaskEvent(String type, Instant at, String taskId, String name, Map<String, Object> payload) {
+public record TaskEvent(
+    String type, Instant at, String taskId, String name, Map<String, Object> payload) {
 
   /**
    * Checks and copies the parts.
@@ -40,7 +41,14 @@ public record TaskEvent(String type, Instant at, String taskId, String name, Map
    * @return the line
    */
   public String toLine() {
-    return at + "  " + String.format("%-15s", type) + " " + name + "[" + taskId + "]"
+    return at
+        + "  "
+        + String.format("%-15s", type)
+        + " "
+        + name
+        + "["
+        + taskId
+        + "]"
         + (payload.isEmpty() ? "" : " " + payload);
   }
 }

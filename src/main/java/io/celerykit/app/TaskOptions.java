@@ -13,8 +13,7 @@ import java.time.Duration;
  */
 public final class TaskOptions {
 
-  private static final TaskOptions DEFAULTS =
-      new TaskOptions(true, null, false, null, null, null);
+  private static final TaskOptions DEFAULTS = new TaskOptions(true, null, false, null, null, null);
 
   private final boolean trail;
   private final Boolean ignoreResult;

@@ -5,8 +5,8 @@ import io.celerykit.result.ResultBase;
 import java.util.List;
 
 /**
- * A canvas element whose result is one task's result: a {@link Chain} (its last step's) or a
- * {@link Chord} (its body's). Sending one freezes a fresh copy with fresh ids every time.
+ * A canvas element whose result is one task's result: a {@link Chain} (its last step's) or a {@link
+ * Chord} (its body's). Sending one freezes a fresh copy with fresh ids every time.
  *
  * <pre>{@code
  * AsyncResult<Integer> sum = Canvas.chord(List.of(add.s(1, 1), add.s(2, 2)), tsum.s()).delay();
@@ -18,9 +18,9 @@ public abstract sealed class TaskResultCanvas implements CanvasElement permits C
   TaskResultCanvas() {}
 
   /**
-   * Sends the element, as Celery's {@code apply_async()}, and returns the result of the task
-   * that ends it (a chain's last step, a chord's body), whose {@code parent()} leads back to
-   * what ran before it.
+   * Sends the element, as Celery's {@code apply_async()}, and returns the result of the task that
+   * ends it (a chain's last step, a chord's body), whose {@code parent()} leads back to what ran
+   * before it.
    *
    * @param <T> the value type of that task
    * @return its result
@@ -36,8 +36,8 @@ public abstract sealed class TaskResultCanvas implements CanvasElement permits C
    * the first step's arguments of a chain, to every header member's of a chord.
    *
    * @param args the partial arguments
-   * @return the result of the task that ends the element (a {@code GroupResult} when a group
-   *     ends it)
+   * @return the result of the task that ends the element (a {@code GroupResult} when a group ends
+   *     it)
    */
   @Override
   public ResultBase applyAsync(List<?> args) {

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A scripted task: no body, just the outcomes of its successive calls, for code that only
- * consumes results. Successive calls take the scripted outcomes in order; the last one repeats.
+ * A scripted task: no body, just the outcomes of its successive calls, for code that only consumes
+ * results. Successive calls take the scripted outcomes in order; the last one repeats.
  *
  * <pre>{@code
  * app.stub("tasks.report")
@@ -131,8 +131,8 @@ public final class TaskStub {
 
   /**
    * Scripts {@code times} calls that ask to be retried for an exception, as {@code
-   * self.retry(exc=exception)}: each stores RETRY and is retried after the task's retry delay;
-   * past {@code max_retries} the task fails with the exception, as in Celery.
+   * self.retry(exc=exception)}: each stores RETRY and is retried after the task's retry delay; past
+   * {@code max_retries} the task fails with the exception, as in Celery.
    *
    * @param times how many calls retry, at least 1
    * @param exception the exception, or null
@@ -149,9 +149,9 @@ public final class TaskStub {
   }
 
   /**
-   * Makes every call take this long in virtual time: it starts (STARTED with
-   * task_track_started), then completes when the clock reaches start + duration; a revoke with
-   * terminate in between ends it as REVOKED.
+   * Makes every call take this long in virtual time: it starts (STARTED with task_track_started),
+   * then completes when the clock reaches start + duration; a revoke with terminate in between ends
+   * it as REVOKED.
    *
    * @param duration a non-negative duration
    * @return this stub

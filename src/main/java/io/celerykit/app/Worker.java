@@ -3,11 +3,11 @@ package io.celerykit.app;
 import io.celerykit.backend.ScheduledEvent;
 import io.celerykit.backend.VirtualClock;
 import io.celerykit.result.ResultBase;
-import io.celerykit.wire.EncodeException;
 import io.celerykit.result.ResultTuple;
 import io.celerykit.result.TaskMeta;
 import io.celerykit.result.TaskRevokedException;
 import io.celerykit.result.TaskState;
+import io.celerykit.wire.EncodeException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -27,11 +27,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The app's worker. In {@link WorkerMode#DETERMINISTIC} mode (the default) nothing runs until
- * the test says so ({@link #step()}, {@link #runDue()}, {@link #runUntilIdle()}, advancing the
- * clock) or a blocking call ({@code get}, {@code join}) needs it; tasks run on the calling thread
- * in (ETA, arrival) order. In {@link WorkerMode#THREADED} mode due tasks run on a pool of real
- * threads.
+ * The app's worker. In {@link WorkerMode#DETERMINISTIC} mode (the default) nothing runs until the
+ * test says so ({@link #step()}, {@link #runDue()}, {@link #runUntilIdle()}, advancing the clock)
+ * or a blocking call ({@code get}, {@code join}) needs it; tasks run on the calling thread in (ETA,
+ * arrival) order. In {@link WorkerMode#THREADED} mode due tasks run on a pool of real threads.
  *
  * <p>It stores what Celery's worker stores: STARTED only with {@code task_track_started}; RETRY
  * with the retry's exception and a retries count; FAILURE with the exception and a traceback;
@@ -50,9 +49,9 @@ public final class Worker implements AutoCloseable {
   private final ExecutorService pool;
 
   /**
-   * A run that takes virtual time: its message and the event that completes it. It is active
-   * before its completion is scheduled, so a clock advanced on another thread cannot complete it
-   * unseen; compared by identity.
+   * A run that takes virtual time: its message and the event that completes it. It is active before
+   * its completion is scheduled, so a clock advanced on another thread cannot complete it unseen;
+   * compared by identity.
    */
   private static final class Running {
     private final Message message;
@@ -126,8 +125,8 @@ public final class Worker implements AutoCloseable {
   }
 
   /**
-   * Runs until nothing that can make progress is scheduled (countdowns, ETAs and retries
-   * included), advancing the virtual clock as needed.
+   * Runs until nothing that can make progress is scheduled (countdowns, ETAs and retries included),
+   * advancing the virtual clock as needed.
    *
    * @return how many events ran
    */
@@ -242,23 +241,31 @@ public final class Worker implements AutoCloseable {
     }
     executed.incrementAndGet();
     Instant started = clock.now();
-    journal("task-started", m, () -> {
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("hostname", app.config().hostname());
-      fields.put("pid", app.config().workerPid());
-      return fields;
-    });
+    journal(
+        "task-started",
+        m,
+        () -> {
+          Map<String, Object> fields = new LinkedHashMap<>();
+          fields.put("hostname", app.config().hostname());
+          fields.put("pid", app.config().workerPid());
+          return fields;
+        });
     if (task.options().trackStarted(app.config()) && storesErrors(task)) {
       Map<String, Object> startedMeta = new LinkedHashMap<>();
       startedMeta.put("pid", app.config().workerPid());
       startedMeta.put("hostname", app.config().hostname());
-      app.backend().store(metaFor(m, task, TaskState.STARTED, startedMeta, null, List.of()).build());
+      app.backend()
+          .store(metaFor(m, task, TaskState.STARTED, startedMeta, null, List.of()).build());
     }
     if (step.progressState() != null) {
       app.backend()
           .store(
               metaFor(
-                      m, task, step.progressState(), app.serialize(step.progressMeta()), null,
+                      m,
+                      task,
+                      step.progressState(),
+                      app.serialize(step.progressMeta()),
+                      null,
                       List.of())
                   .build());
     }
@@ -324,12 +331,15 @@ public final class Worker implements AutoCloseable {
           .store(metaFor(m, task, TaskState.SUCCESS, value, null, self.children()).build());
     }
     Instant finished = clock.now(); // the runtime is measured now, the payload built later
-    journal("task-succeeded", m, () -> {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("result", PyRepr.of(value));
-      p.put("runtime", Duration.between(started, finished));
-      return p;
-    });
+    journal(
+        "task-succeeded",
+        m,
+        () -> {
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("result", PyRepr.of(value));
+          p.put("runtime", Duration.between(started, finished));
+          return p;
+        });
   }
 
   private void failed(Message m, RegisteredTask task, TaskContext self, Throwable error) {
@@ -338,12 +348,15 @@ public final class Worker implements AutoCloseable {
       app.backend()
           .store(metaFor(m, task, TaskState.FAILURE, error, traceback, self.children()).build());
     }
-    journal("task-failed", m, () -> {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("exception", error.toString());
-      p.put("traceback", traceback);
-      return p;
-    });
+    journal(
+        "task-failed",
+        m,
+        () -> {
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("exception", error.toString());
+          p.put("traceback", traceback);
+          return p;
+        });
     for (Signature errback : m.linkError) {
       errback.withPrepended(m.id).applyAsync();
     }
@@ -423,7 +436,6 @@ public final class Worker implements AutoCloseable {
     return m.queue != null ? m.queue : app.config().defaultQueue();
   }
 
-
   // ---------------------------------------------------------------- revoking
 
   private void onRevoke(RevokeRequest request) {
@@ -490,13 +502,16 @@ public final class Worker implements AutoCloseable {
     if (storesErrors(task)) {
       app.backend().store(metaFor(m, task, TaskState.REVOKED, exc, null, List.of()).build());
     }
-    journal("task-revoked", m, () -> {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("terminated", terminated);
-      p.put("signum", signal);
-      p.put("expired", expired);
-      return p;
-    });
+    journal(
+        "task-revoked",
+        m,
+        () -> {
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("terminated", terminated);
+          p.put("signum", signal);
+          p.put("expired", expired);
+          return p;
+        });
     for (Consumer<Completion> hook : m.onComplete) {
       hook.accept(new Completion(m.id, TaskState.REVOKED, exc));
     }

@@ -19,20 +19,19 @@ import org.assertj.core.api.ThrowableAssert;
 import org.assertj.core.error.ShouldNotBeNull;
 
 /**
- * Checks a task's result: an {@link AsyncResult} or an {@link
- * io.celerykit.result.EagerResult}. Obtain one with {@link
- * CeleryAssertions#assertThat(AsyncResult)}.
+ * Checks a task's result: an {@link AsyncResult} or an {@link io.celerykit.result.EagerResult}.
+ * Obtain one with {@link CeleryAssertions#assertThat(AsyncResult)}.
  *
  * <p>The checks read the result's current state, as stored now, and never wait. Only {@link
  * #succeedsWithin(Duration)} and {@link #failsWithin(Duration)} wait; in deterministic mode they
- * drive the app's worker on its virtual clock, so nothing sleeps. Failure messages show the
- * result, the expectation, what was found, and the result tree drawn as it is now.
+ * drive the app's worker on its virtual clock, so nothing sleeps. Failure messages show the result,
+ * the expectation, what was found, and the result tree drawn as it is now.
  *
- * <p>Navigation methods ({@link #child(int)}, {@link #value()}, {@link #failedWith(Class)},
- * {@link #succeedsWithin(Duration)}, {@link #failsWithin(Duration)}) return an assert on an inner
- * value. In {@link CelerySoftAssertions} those asserts are soft too; when a navigation finds
- * nothing to navigate to, its error is collected and the returned assert is on {@code null} (or,
- * for {@code failedWith}, on whatever the task stored), so the chained checks report as well.
+ * <p>Navigation methods ({@link #child(int)}, {@link #value()}, {@link #failedWith(Class)}, {@link
+ * #succeedsWithin(Duration)}, {@link #failsWithin(Duration)}) return an assert on an inner value.
+ * In {@link CelerySoftAssertions} those asserts are soft too; when a navigation finds nothing to
+ * navigate to, its error is collected and the returned assert is on {@code null} (or, for {@code
+ * failedWith}, on whatever the task stored), so the chained checks report as well.
  *
  * @param <T> the type of the task's return value
  */
@@ -200,8 +199,8 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
   }
 
   /**
-   * Verifies that the task was retried this many times ({@code retries}, which Celery stores
-   * with {@code result_extended}).
+   * Verifies that the task was retried this many times ({@code retries}, which Celery stores with
+   * {@code result_extended}).
    *
    * @param expected the retry count
    * @return this assert
@@ -298,8 +297,8 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
   }
 
   /**
-   * Verifies that the task has this many children (results of the tasks it called, stored when
-   * the task is {@code trail}, the default).
+   * Verifies that the task has this many children (results of the tasks it called, stored when the
+   * task is {@code trail}, the default).
    *
    * @param count the number of children
    * @return this assert
@@ -335,8 +334,8 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
   // ---------------------------------------------------------------- navigation
 
   /**
-   * Returns an assert on the child at an index (the results of the tasks this task called, in
-   * call order). Fails when there is no such child or it is a group.
+   * Returns an assert on the child at an index (the results of the tasks this task called, in call
+   * order). Fails when there is no such child or it is a group.
    *
    * @param index the child's index, from 0
    * @return an assert on the child
@@ -404,8 +403,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
           softly, assertionError(ShouldHaveFailedWith.shouldHaveFailed(result, type)));
     } else if (!type.isInstance(stored)) {
       Navigation.failed(
-          softly,
-          assertionError(ShouldHaveFailedWith.shouldHaveFailedWith(result, type, stored)));
+          softly, assertionError(ShouldHaveFailedWith.shouldHaveFailedWith(result, type, stored)));
     }
     return Navigation.throwable(
         softly,
@@ -416,8 +414,8 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
   /**
    * Waits at most {@code timeout} for the task like {@link AsyncResult#get(Duration)} and returns
    * an assert on its value. Fails when the task is not ready in time, or when waiting raises (the
-   * task, or a parent, failed or was revoked). In deterministic mode the wait drives the worker
-   * on the virtual clock, so it takes no real time.
+   * task, or a parent, failed or was revoked). In deterministic mode the wait drives the worker on
+   * the virtual clock, so it takes no real time.
    *
    * @param timeout how long to wait
    * @return an assert on the value
@@ -435,8 +433,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
       Navigation.failed(
           softly,
           Navigation.withCause(
-              assertionError(
-                  ShouldSucceedWithin.shouldSucceedWithinButTimedOut(result, timeout)),
+              assertionError(ShouldSucceedWithin.shouldSucceedWithinButTimedOut(result, timeout)),
               notReady));
     } catch (RuntimeException | Error raised) {
       Navigation.failed(

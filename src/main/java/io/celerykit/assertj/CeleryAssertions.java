@@ -7,14 +7,14 @@ import io.celerykit.result.ResultSet;
 import io.celerykit.result.TaskState;
 
 /**
- * Starts celerykit's AssertJ assertions on results, result sets, result trees, task
- * states and the event journal.
+ * Starts celerykit's AssertJ assertions on results, result sets, result trees, task states and the
+ * event journal.
  *
  * <p>Static-import {@code CeleryAssertions.assertThat} next to AssertJ's {@code
  * Assertions.assertThat}: the overloads here take celerykit's types, which are more specific than
  * AssertJ's {@code Object}, {@code Iterable} and {@code Comparable} overloads, so Java picks them
- * for results, sets and states and AssertJ's for everything else. Whole trees use a separate
- * name, {@link #assertThatTree(ResultBase)}, since any result is also a tree root.
+ * for results, sets and states and AssertJ's for everything else. Whole trees use a separate name,
+ * {@link #assertThatTree(ResultBase)}, since any result is also a tree root.
  *
  * <pre>{@code
  * import static io.celerykit.assertj.CeleryAssertions.assertThat;
@@ -78,8 +78,8 @@ public final class CeleryAssertions {
   }
 
   /**
-   * Creates an assert on the whole result tree under a root: the root, the results of the tasks
-   * it called, theirs, and so on.
+   * Creates an assert on the whole result tree under a root: the root, the results of the tasks it
+   * called, theirs, and so on.
    *
    * @param root the root, a task result or a set
    * @return the assert

@@ -8,9 +8,9 @@ import io.celerykit.result.TaskState;
 import org.assertj.core.api.SoftAssertions;
 
 /**
- * Collects failed checks on celerykit's types as AssertJ's {@link SoftAssertions} does on its
- * own: every failed check is kept and {@link #assertAll()} reports them together. All of
- * AssertJ's soft {@code assertThat} overloads remain available.
+ * Collects failed checks on celerykit's types as AssertJ's {@link SoftAssertions} does on its own:
+ * every failed check is kept and {@link #assertAll()} reports them together. All of AssertJ's soft
+ * {@code assertThat} overloads remain available.
  *
  * <pre>{@code
  * CelerySoftAssertions softly = new CelerySoftAssertions();
@@ -25,8 +25,8 @@ import org.assertj.core.api.SoftAssertions;
  * <p>Asserts reached by navigation ({@code child}, {@code member}, {@code node}, {@code value},
  * {@code failedWith}, {@code succeedsWithin}, {@code failsWithin}, {@code joinedValues}, {@code
  * collectedValues}, {@code leaves}) are soft as well. When a navigation finds nothing to navigate
- * to, its error is collected and the checks chained after it run on null (or on the exception
- * the task stored, for {@code failedWith}), so they report rather than stop the test.
+ * to, its error is collected and the checks chained after it run on null (or on the exception the
+ * task stored, for {@code failedWith}), so they report rather than stop the test.
  *
  * <p>AssertJ makes soft asserts by subclassing them at run time. On the class path that needs
  * nothing; on the module path AssertJ 3.25 also needs {@code --add-reads

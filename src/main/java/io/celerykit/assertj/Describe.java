@@ -2,8 +2,8 @@ package io.celerykit.assertj;
 
 import io.celerykit.app.EventJournal;
 import io.celerykit.app.InMemoryCelery;
-import io.celerykit.app.TaskEvent;
 import io.celerykit.app.ResultTrees;
+import io.celerykit.app.TaskEvent;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.ResultBase;
@@ -19,8 +19,8 @@ import org.assertj.core.presentation.StandardRepresentation;
 final class Describe {
 
   /**
-   * How many nodes a drawn tree shows at most: enough for a message, short when a tree is large
-   * or refers back to itself (a retried task lists itself among its children).
+   * How many nodes a drawn tree shows at most: enough for a message, short when a tree is large or
+   * refers back to itself (a retried task lists itself among its children).
    */
   static final int TREE_NODES = 50;
 
@@ -59,8 +59,8 @@ final class Describe {
   }
 
   /**
-   * A result set as Celery's repr, {@code <GroupResult: id [a, b]>} or {@code <ResultSet: [a,
-   * b]>}, naming at most {@link #SET_IDS} members.
+   * A result set as Celery's repr, {@code <GroupResult: id [a, b]>} or {@code <ResultSet: [a, b]>},
+   * naming at most {@link #SET_IDS} members.
    */
   static String set(ResultSet set) {
     List<ResultBase> members = set.results();

@@ -10,9 +10,9 @@ import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Checks an app's {@link EventJournal}: which events each task went through, in order.
- * Obtain one with {@link CeleryAssertions#assertThat(EventJournal)}. Failure messages print the
- * journal's timeline.
+ * Checks an app's {@link EventJournal}: which events each task went through, in order. Obtain one
+ * with {@link CeleryAssertions#assertThat(EventJournal)}. Failure messages print the journal's
+ * timeline.
  *
  * <p>Event types are Celery's: {@code task-sent}, {@code task-received}, {@code task-started},
  * {@code task-retried}, {@code task-succeeded}, {@code task-failed}, {@code task-revoked}, {@code
@@ -53,8 +53,8 @@ public class EventJournalAssert extends AbstractAssert<EventJournalAssert, Event
   }
 
   /**
-   * Verifies that the task's event types contain these types in this order, other events
-   * allowed between them (as AssertJ's {@code containsSubsequence}).
+   * Verifies that the task's event types contain these types in this order, other events allowed
+   * between them (as AssertJ's {@code containsSubsequence}).
    *
    * @param taskId the task id
    * @param eventTypes the event types

@@ -92,8 +92,8 @@ final class Navigation {
 
   /**
    * Handles a navigation that found nothing to navigate to: throws the error, or, in soft
-   * assertions, records it and lets the caller hand back an assert on null whose checks then
-   * report too.
+   * assertions, records it and lets the caller hand back an assert on null whose checks then report
+   * too.
    */
   static void failed(SoftAssertionsProvider softly, AssertionError error) {
     if (softly == null) {

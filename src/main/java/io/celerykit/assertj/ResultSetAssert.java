@@ -17,9 +17,9 @@ import org.assertj.core.error.ShouldNotBeNull;
  * Checks a {@link ResultSet} or a {@link GroupResult}. Obtain one with {@link
  * CeleryAssertions#assertThat(ResultSet)}.
  *
- * <p>The checks read the members' current states and never wait; {@link #joinedValues()} waits,
- * as {@link ResultSet#join()} does, and in deterministic mode drives the worker on the virtual
- * clock. Failure messages show the set, what was expected, the members at fault and the tree.
+ * <p>The checks read the members' current states and never wait; {@link #joinedValues()} waits, as
+ * {@link ResultSet#join()} does, and in deterministic mode drives the worker on the virtual clock.
+ * Failure messages show the set, what was expected, the members at fault and the tree.
  */
 public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> {
 
@@ -193,9 +193,9 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
   }
 
   /**
-   * Joins the set with the default options ({@link ResultSet#join()}) and returns an assert on
-   * the values in member order. In deterministic mode joining drives the worker on the virtual
-   * clock. Fails when joining raises (a member failed or was revoked, or can never complete).
+   * Joins the set with the default options ({@link ResultSet#join()}) and returns an assert on the
+   * values in member order. In deterministic mode joining drives the worker on the virtual clock.
+   * Fails when joining raises (a member failed or was revoked, or can never complete).
    *
    * @return an assert on the joined values
    */

@@ -14,14 +14,14 @@ import org.assertj.core.api.SoftAssertionsProvider;
 import org.assertj.core.error.ShouldNotBeNull;
 
 /**
- * Checks a whole result tree: a root result (task result or set), the tasks it called
- * ({@code children}), their children, and so on. Obtain one with {@link
+ * Checks a whole result tree: a root result (task result or set), the tasks it called ({@code
+ * children}), their children, and so on. Obtain one with {@link
  * CeleryAssertions#assertThatTree(ResultBase)}.
  *
- * <p>Nodes are the root and every result below it, groups included; the walk is breadth-first,
- * uses a queue rather than recursion (trees may be deep), visits a node reached twice once, and
- * reads children as stored now without waiting. Only {@link #collectedValues()} waits. Failure
- * messages draw the tree.
+ * <p>Nodes are the root and every result below it, groups included; the walk is breadth-first, uses
+ * a queue rather than recursion (trees may be deep), visits a node reached twice once, and reads
+ * children as stored now without waiting. Only {@link #collectedValues()} waits. Failure messages
+ * draw the tree.
  */
 public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBase> {
 
@@ -39,8 +39,8 @@ public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBas
   }
 
   /**
-   * Verifies that every node, the root included, satisfies the requirements, given as
-   * assertions; the message lists every node that did not, with its error.
+   * Verifies that every node, the root included, satisfies the requirements, given as assertions;
+   * the message lists every node that did not, with its error.
    *
    * @param requirements assertions on one node
    * @return this assert
@@ -101,8 +101,8 @@ public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBas
 
   /**
    * Verifies the depth of the tree: the number of edges on its longest path from the root to a
-   * leaf. A result without children has depth 0; a root with children, depth 1; a group between
-   * a task and its members counts as a level.
+   * leaf. A result without children has depth 0; a root with children, depth 1; a group between a
+   * task and its members counts as a level.
    *
    * @param expected the depth
    * @return this assert
@@ -139,10 +139,10 @@ public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBas
   }
 
   /**
-   * Collects the tree as {@link AsyncResult#collect()} does and returns an assert on the values,
-   * in collect order (breadth-first). Waiting for each node drives the worker in deterministic
-   * mode. Fails when the root is a set (Celery's {@code collect} starts from a task result) or
-   * when collecting raises (a node failed or was revoked, or can never complete).
+   * Collects the tree as {@link AsyncResult#collect()} does and returns an assert on the values, in
+   * collect order (breadth-first). Waiting for each node drives the worker in deterministic mode.
+   * Fails when the root is a set (Celery's {@code collect} starts from a task result) or when
+   * collecting raises (a node failed or was revoked, or can never complete).
    *
    * @return an assert on the collected values
    */
@@ -164,8 +164,8 @@ public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBas
   }
 
   /**
-   * Returns an assert on the task result with this id anywhere in the tree. Fails, listing the
-   * ids present, when there is none.
+   * Returns an assert on the task result with this id anywhere in the tree. Fails, listing the ids
+   * present, when there is none.
    *
    * @param id the task id
    * @return an assert on that node

@@ -15,14 +15,12 @@ final class ShouldHaveAllNodes extends CeleryMessage {
     return new ShouldHaveAllNodes(
         "%nExpecting every node of result tree:%n%s%nto satisfy the given requirements"
             + "%nbut these did not:%n%s",
-        Describe.tree(root),
-        Describe.lines(failures));
+        Describe.tree(root), Describe.lines(failures));
   }
 
   static ErrorMessageFactory shouldAllBeSuccessful(ResultBase root, List<String> notSuccessful) {
     return new ShouldHaveAllNodes(
         "%nExpecting every task of result tree:%n%s%nto be successful%nbut these were not:%n%s",
-        Describe.tree(root),
-        Describe.lines(notSuccessful));
+        Describe.tree(root), Describe.lines(notSuccessful));
   }
 }

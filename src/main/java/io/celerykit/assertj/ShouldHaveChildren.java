@@ -58,8 +58,6 @@ final class ShouldHaveChildren extends CeleryMessage {
     return new ShouldHaveChildren(
         "%nExpecting child %s of result:%n  %s%nto be a task result (AsyncResult)"
             + "%nbut it is:%n  %s%n(check groups among the children with assertThatTree(result))",
-        String.valueOf(index),
-        Describe.result(actual),
-        Describe.node(child));
+        String.valueOf(index), Describe.result(actual), Describe.node(child));
   }
 }

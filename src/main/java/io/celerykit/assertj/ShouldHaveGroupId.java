@@ -14,16 +14,13 @@ final class ShouldHaveGroupId extends CeleryMessage {
   static ErrorMessageFactory shouldHaveGroupId(GroupResult actual, String expected) {
     return new ShouldHaveGroupId(
         "%nExpecting group result:%n  %s%nto have id:%n  %s%nbut had:%n  %s",
-        Describe.set(actual),
-        expected,
-        actual.id());
+        Describe.set(actual), expected, actual.id());
   }
 
   static ErrorMessageFactory shouldBeAGroup(ResultSet actual, String expected) {
     return new ShouldHaveGroupId(
         "%nExpecting result set:%n  %s%nto have id:%n  %s"
             + "%nbut it is a plain ResultSet, which has no id (only a GroupResult has one)",
-        Describe.set(actual),
-        expected);
+        Describe.set(actual), expected);
   }
 }

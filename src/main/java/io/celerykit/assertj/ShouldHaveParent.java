@@ -21,23 +21,19 @@ final class ShouldHaveParent extends CeleryMessage {
   static ErrorMessageFactory shouldHaveParent(AsyncResult<?> actual, String expectedId) {
     return new ShouldHaveParent(
         "%nExpecting result:%n  %s%nto have parent:%n  %s%nbut it has no parent",
-        Describe.result(actual),
-        expectedId);
+        Describe.result(actual), expectedId);
   }
 
   static ErrorMessageFactory shouldHaveParent(
       AsyncResult<?> actual, String expectedId, ResultBase parent) {
     return new ShouldHaveParent(
         "%nExpecting result:%n  %s%nto have parent:%n  %s%nbut its parent is:%n  %s",
-        Describe.result(actual),
-        expectedId,
-        Describe.node(parent));
+        Describe.result(actual), expectedId, Describe.node(parent));
   }
 
   static ErrorMessageFactory shouldHaveNoParent(AsyncResult<?> actual, ResultBase parent) {
     return new ShouldHaveParent(
         "%nExpecting result:%n  %s%nto have no parent%nbut its parent is:%n  %s",
-        Describe.result(actual),
-        Describe.node(parent));
+        Describe.result(actual), Describe.node(parent));
   }
 }

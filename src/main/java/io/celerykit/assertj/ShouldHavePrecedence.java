@@ -15,9 +15,6 @@ final class ShouldHavePrecedence extends CeleryMessage {
     return new ShouldHavePrecedence(
         "%nExpecting state:%n  %s%nto have %s precedence than:%n  %s"
             + "%nbut it does not; Celery's precedence, highest first:%n  %s",
-        actual.name(),
-        relation,
-        other.name(),
-        Describe.precedenceOrder());
+        actual.name(), relation, other.name(), Describe.precedenceOrder());
   }
 }

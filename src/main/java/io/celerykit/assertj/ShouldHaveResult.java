@@ -13,8 +13,7 @@ final class ShouldHaveResult extends CeleryMessage {
   static ErrorMessageFactory shouldHaveResult(
       AsyncResult<?> actual, Object stored, Object expected) {
     return new ShouldHaveResult(
-        "%nExpecting result:%n  %s%nto have result:%n  %s%nbut had:%n  %s%nin state:%n  %s"
-            + TREE,
+        "%nExpecting result:%n  %s%nto have result:%n  %s%nbut had:%n  %s%nin state:%n  %s" + TREE,
         Describe.result(actual),
         Describe.value(expected),
         Describe.value(stored),

@@ -25,8 +25,6 @@ final class ShouldHaveRetries extends CeleryMessage {
         "%nExpecting result:%n  %s%nto have been retried:%n  %s times"
             + "%nbut no retries count is stored for it (Celery stores retries with"
             + " result_extended: CeleryConfig.resultExtended(true))%nin state:%n  %s",
-        Describe.result(actual),
-        String.valueOf(expected),
-        Describe.stateOf(actual));
+        Describe.result(actual), String.valueOf(expected), Describe.stateOf(actual));
   }
 }

@@ -35,7 +35,6 @@ final class ShouldHaveStateProperty extends CeleryMessage {
     return new ShouldHaveStateProperty(
         "%nExpecting state:%n  %s%nto be a custom state (such as PROGRESS)"
             + "%nbut it is one of Celery's built-in states:%n  %s",
-        actual.name(),
-        TaskState.knownNames().toString());
+        actual.name(), TaskState.knownNames().toString());
   }
 }

@@ -15,17 +15,13 @@ final class ShouldHaveTreeNode extends CeleryMessage {
     return new ShouldHaveTreeNode(
         "%nExpecting result tree:%n%s%nto contain a task result with id:%n  %s"
             + "%nbut it has only these ids:%n  %s",
-        Describe.tree(root),
-        id,
-        ids.toString());
+        Describe.tree(root), id, ids.toString());
   }
 
   static ErrorMessageFactory shouldHaveTaskNode(ResultBase root, String id, ResultBase node) {
     return new ShouldHaveTreeNode(
         "%nExpecting result tree:%n%s%nto contain a task result with id:%n  %s"
             + "%nbut that id is a result set:%n  %s",
-        Describe.tree(root),
-        id,
-        Describe.node(node));
+        Describe.tree(root), id, Describe.node(node));
   }
 }

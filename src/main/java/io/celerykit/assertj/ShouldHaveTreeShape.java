@@ -13,17 +13,13 @@ final class ShouldHaveTreeShape extends CeleryMessage {
   static ErrorMessageFactory shouldHaveNodeCount(ResultBase root, int expected, int count) {
     return new ShouldHaveTreeShape(
         "%nExpecting result tree:%n%s%nto have %s nodes%nbut it has %s",
-        Describe.tree(root),
-        String.valueOf(expected),
-        String.valueOf(count));
+        Describe.tree(root), String.valueOf(expected), String.valueOf(count));
   }
 
   static ErrorMessageFactory shouldHaveDepth(ResultBase root, int expected, int depth) {
     return new ShouldHaveTreeShape(
         "%nExpecting result tree:%n%s%nto have depth %s (edges on its longest root-to-leaf path)"
             + "%nbut it has depth %s",
-        Describe.tree(root),
-        String.valueOf(expected),
-        String.valueOf(depth));
+        Describe.tree(root), String.valueOf(expected), String.valueOf(depth));
   }
 }

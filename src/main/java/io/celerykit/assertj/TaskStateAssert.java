@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Checks a {@link TaskState} against Celery's {@code celery.states}: ready states,
- * propagating states, custom states and precedence. Obtain one with {@link
+ * Checks a {@link TaskState} against Celery's {@code celery.states}: ready states, propagating
+ * states, custom states and precedence. Obtain one with {@link
  * CeleryAssertions#assertThat(TaskState)}.
  */
 public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> {
@@ -47,8 +47,8 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
   }
 
   /**
-   * Verifies that the state propagates ({@code PROPAGATE_STATES}: FAILURE, REVOKED), so that
-   * {@code get()} re-raises the stored exception.
+   * Verifies that the state propagates ({@code PROPAGATE_STATES}: FAILURE, REVOKED), so that {@code
+   * get()} re-raises the stored exception.
    *
    * @return this assert
    */

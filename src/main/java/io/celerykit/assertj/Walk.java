@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A breadth-first walk of a result tree with a queue, not recursion, so deep chains do not
- * overflow the stack. Reads children as stored now and never waits. A node reached twice (the
- * same task or group id under two parents) is visited once.
+ * A breadth-first walk of a result tree with a queue, not recursion, so deep chains do not overflow
+ * the stack. Reads children as stored now and never waits. A node reached twice (the same task or
+ * group id under two parents) is visited once.
  */
 final class Walk {
 

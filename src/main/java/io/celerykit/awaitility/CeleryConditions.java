@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
  * await().untilAsserted(() -> assertThat(result).isSuccessful());
  * }</pre>
  *
- * <p>In the default deterministic mode nothing runs on other threads, so there is nothing to
- * await: call {@code get}, {@code app.worker().runUntilIdle()} or advance the clock instead.
+ * <p>In the default deterministic mode nothing runs on other threads, so there is nothing to await:
+ * call {@code get}, {@code app.worker().runUntilIdle()} or advance the clock instead.
  */
 public final class CeleryConditions {
   private CeleryConditions() {}
@@ -48,8 +48,8 @@ public final class CeleryConditions {
   }
 
   /**
-   * Holds once the result has reached a state or one of higher precedence ({@code state >=
-   * wanted} in Celery's ordering), e.g. STARTED or anything after it.
+   * Holds once the result has reached a state or one of higher precedence ({@code state >= wanted}
+   * in Celery's ordering), e.g. STARTED or anything after it.
    *
    * @param result the result
    * @param state the least state

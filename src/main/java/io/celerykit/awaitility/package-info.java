@@ -1,4 +1,2 @@
-/**
- * Awaitility conditions ({@link io.celerykit.awaitility.CeleryConditions}) for threaded mode.
- */
+/** Awaitility conditions ({@link io.celerykit.awaitility.CeleryConditions}) for threaded mode. */
 package io.celerykit.awaitility;

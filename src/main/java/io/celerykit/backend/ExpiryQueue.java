@@ -5,17 +5,16 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
- * The stores of results and groups that expire ({@code result_expires}), purged lazily whenever
- * the backend is read: a store leaves its map once the virtual clock has passed its time. Keeping
+ * The stores of results and groups that expire ({@code result_expires}), purged lazily whenever the
+ * backend is read: a store leaves its map once the virtual clock has passed its time. Keeping
  * expiry out of the clock's event queue means waits never drive the clock for it, and a long
- * simulation's clock queue does not grow with every stored result. Costs one volatile read per
- * read when nothing is due.
+ * simulation's clock queue does not grow with every stored result. Costs one volatile read per read
+ * when nothing is due.
  *
  * <p>With one time to live, stores expire in the order they were made, so they queue in a FIFO
- * (constant time); a store due before the last one queued (the time to live was shortened) goes
- * to a heap. Stores replaced or forgotten before they expire stay queued without their value and
- * are swept out once they outnumber the live ones, so the queue stays proportional to what is
- * stored.
+ * (constant time); a store due before the last one queued (the time to live was shortened) goes to
+ * a heap. Stores replaced or forgotten before they expire stay queued without their value and are
+ * swept out once they outnumber the live ones, so the queue stays proportional to what is stored.
  */
 final class ExpiryQueue {
 

@@ -20,9 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * A thread-safe, in-memory result backend: task metas and saved groups in maps, waits on a
- * {@link VirtualClock} (or, in {@link WaitMode#REAL_TIME}, on real threads woken at once by the
- * store), optional expiry of results ({@code result_expires}) on the virtual clock.
+ * A thread-safe, in-memory result backend: task metas and saved groups in maps, waits on a {@link
+ * VirtualClock} (or, in {@link WaitMode#REAL_TIME}, on real threads woken at once by the store),
+ * optional expiry of results ({@code result_expires}) on the virtual clock.
  *
  * <p>A task nothing is stored for reads as PENDING, as in Celery.
  *
@@ -42,12 +42,15 @@ public final class InMemoryBackend implements ResultBackend {
       new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CopyOnWriteArrayList<Consumer<TaskMeta>>> listeners =
       new ConcurrentHashMap<>();
+
   /** How many listeners are subscribed: a store skips the lookup when there are none. */
   private final java.util.concurrent.atomic.AtomicInteger listenerCount =
       new java.util.concurrent.atomic.AtomicInteger();
+
   /** Listeners to every store (the iterators of {@code iter_native}), called after per-id ones. */
   private final CopyOnWriteArrayList<Consumer<TaskMeta>> storeListeners =
       new CopyOnWriteArrayList<>();
+
   private final RealTimeSignal signal = new RealTimeSignal();
   private volatile WaitMode waitMode = WaitMode.VIRTUAL;
   private volatile Duration resultExpires;
@@ -108,9 +111,9 @@ public final class InMemoryBackend implements ResultBackend {
   }
 
   /**
-   * Makes stored results, in any state, and saved groups expire this long (virtual time) after
-   * they are stored, as Celery's {@code result_expires} does with its Redis and cache backends
-   * (each store starts its own time to live); null keeps them forever.
+   * Makes stored results, in any state, and saved groups expire this long (virtual time) after they
+   * are stored, as Celery's {@code result_expires} does with its Redis and cache backends (each
+   * store starts its own time to live); null keeps them forever.
    *
    * @param ttl a positive duration, or null
    * @return this backend
@@ -427,9 +430,9 @@ public final class InMemoryBackend implements ResultBackend {
     }
 
     /**
-     * Listens once to every store, so each awaited id becomes ready in O(1) and in the order it
-     * is stored, instead of scanning every id at every step; one listener for the whole
-     * iteration, however many ids it awaits.
+     * Listens once to every store, so each awaited id becomes ready in O(1) and in the order it is
+     * stored, instead of scanning every id at every step; one listener for the whole iteration,
+     * however many ids it awaits.
      */
     private void listen() {
       if (subscriptions != null) {
@@ -499,6 +502,4 @@ public final class InMemoryBackend implements ResultBackend {
       }
     }
   }
-
-
 }

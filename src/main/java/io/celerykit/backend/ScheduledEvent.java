@@ -3,8 +3,8 @@ package io.celerykit.backend;
 import java.time.Instant;
 
 /**
- * An action scheduled on a {@link VirtualClock}; {@link #cancel()} keeps it from running.
- * Ordered by time, then by the order of scheduling.
+ * An action scheduled on a {@link VirtualClock}; {@link #cancel()} keeps it from running. Ordered
+ * by time, then by the order of scheduling.
  */
 public final class ScheduledEvent implements Comparable<ScheduledEvent> {
   private final VirtualClock owner;
@@ -55,7 +55,10 @@ public final class ScheduledEvent implements Comparable<ScheduledEvent> {
     return !taken;
   }
 
-  /** Marks the event taken off the queue; the owner calls it under its lock. Returns whether it counted. */
+  /**
+   * Marks the event taken off the queue; the owner calls it under its lock. Returns whether it
+   * counted.
+   */
   boolean markTaken() {
     boolean counted = !taken && !cancelled;
     taken = true;
@@ -72,8 +75,8 @@ public final class ScheduledEvent implements Comparable<ScheduledEvent> {
   }
 
   /**
-   * Tells whether the event can make progress (run or complete a task), as opposed to
-   * housekeeping such as result expiry, which a wait without timeout does not count on.
+   * Tells whether the event can make progress (run or complete a task), as opposed to housekeeping
+   * such as result expiry, which a wait without timeout does not count on.
    *
    * @return true for a progress event
    */

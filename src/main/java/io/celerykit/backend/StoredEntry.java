@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * One store of a value in the {@link InMemoryBackend}'s maps, compared by identity: an expiry
  * removes only the store that scheduled it, never a later store of the same id. The value is
- * dropped ({@link #kill()}) once the entry has left its map, so an expiry still queued for it
- * holds no result alive.
+ * dropped ({@link #kill()}) once the entry has left its map, so an expiry still queued for it holds
+ * no result alive.
  */
 class StoredEntry<T> {
   private volatile T value;

@@ -28,17 +28,24 @@ public final class VirtualClock extends Clock {
   public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
   private final Instant start;
+
   /** Events due later than when they were scheduled, by (time, sequence). */
   private final PriorityQueue<ScheduledEvent> queue = new PriorityQueue<>();
+
   /**
    * Events scheduled for the very time they were scheduled at, in sequence order: the common case
-   * (a task due now), kept out of the heap. Every event here is due at or before every later
-   * event in it, and the earliest of both lanes runs first, so the order is (time, sequence).
+   * (a task due now), kept out of the heap. Every event here is due at or before every later event
+   * in it, and the earliest of both lanes runs first, so the order is (time, sequence).
    */
   private final java.util.ArrayDeque<ScheduledEvent> dueNow = new java.util.ArrayDeque<>();
+
   private volatile long nowNanos;
-  /** {@link #now()} as an object, made once per move of the clock, so reading it allocates nothing. */
+
+  /**
+   * {@link #now()} as an object, made once per move of the clock, so reading it allocates nothing.
+   */
   private volatile Instant nowInstant;
+
   private long sequence;
   private int pendingProgress;
 
@@ -375,6 +382,12 @@ public final class VirtualClock extends Clock {
    */
   @Override
   public String toString() {
-    return "VirtualClock[now=" + now() + ", elapsed=" + elapsed() + ", pending=" + pendingEvents() + "]";
+    return "VirtualClock[now="
+        + now()
+        + ", elapsed="
+        + elapsed()
+        + ", pending="
+        + pendingEvents()
+        + "]";
   }
 }

@@ -77,5 +77,4 @@ final class VirtualWaiter implements Waiter {
             + clock.elapsed()
             + ")");
   }
-
 }

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit 5 extension behind {@link CeleryTest}: a fresh {@link InMemoryCelery} per test
- * method (kept in the {@code ExtensionContext.Store}, closed after the test), parameter injection
- * of the app and its parts, failure diagnostics and strict mode. Register it declaratively with
+ * The JUnit 5 extension behind {@link CeleryTest}: a fresh {@link InMemoryCelery} per test method
+ * (kept in the {@code ExtensionContext.Store}, closed after the test), parameter injection of the
+ * app and its parts, failure diagnostics and strict mode. Register it declaratively with
  * {@code @CeleryTest} or programmatically:
  *
  * <pre>{@code
@@ -41,9 +41,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }
  * }</pre>
  *
- * <p>Works with {@code @Nested} classes, {@code @ParameterizedTest}, {@code
- * Lifecycle.PER_CLASS} (a class-level app is injected into {@code @BeforeAll} methods and
- * constructors) and JUnit's parallel execution (each test has its own app).
+ * <p>Works with {@code @Nested} classes, {@code @ParameterizedTest}, {@code Lifecycle.PER_CLASS} (a
+ * class-level app is injected into {@code @BeforeAll} methods and constructors) and JUnit's
+ * parallel execution (each test has its own app).
  */
 public final class CeleryExtension
     implements BeforeEachCallback,
@@ -58,7 +58,10 @@ public final class CeleryExtension
   private final Settings programmatic;
   private final ThreadLocal<InMemoryCelery> current = new ThreadLocal<>();
 
-  /** Creates the extension for {@code @ExtendWith}/{@code @CeleryTest}: settings from the annotation. */
+  /**
+   * Creates the extension for {@code @ExtendWith}/{@code @CeleryTest}: settings from the
+   * annotation.
+   */
   public CeleryExtension() {
     this(null);
   }
@@ -145,7 +148,9 @@ public final class CeleryExtension
         || type == EventJournal.class;
   }
 
-  /** Resolves the app of the test (or of the class, for class-level methods) or one of its parts. */
+  /**
+   * Resolves the app of the test (or of the class, for class-level methods) or one of its parts.
+   */
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     InMemoryCelery app = appFor(context);
@@ -213,7 +218,8 @@ public final class CeleryExtension
     for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
       Optional<AnnotatedElement> element = c.getElement();
       if (element.isPresent()) {
-        Optional<CeleryTest> found = AnnotationSupport.findAnnotation(element.get(), CeleryTest.class);
+        Optional<CeleryTest> found =
+            AnnotationSupport.findAnnotation(element.get(), CeleryTest.class);
         if (found.isPresent()) {
           return found;
         }

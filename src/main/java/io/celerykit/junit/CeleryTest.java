@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>When a test fails, its report shows the app's event journal as a timeline and the result
- * trees of the tasks the test sent. On a method it overrides the class's settings.
+ * <p>When a test fails, its report shows the app's event journal as a timeline and the result trees
+ * of the tasks the test sent. On a method it overrides the class's settings.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -69,8 +69,8 @@ public @interface CeleryTest {
   boolean strict() default false;
 
   /**
-   * Fixture resources of Celery's stored JSON to load into the backend before each test (see
-   * {@code io.celerykit.wire.CeleryFixtures}).
+   * Fixture resources of Celery's stored JSON to load into the backend before each test (see {@code
+   * io.celerykit.wire.CeleryFixtures}).
    *
    * @return class path resource names
    */

@@ -57,15 +57,14 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>Every test uses fresh ids (a random suffix), so a backend over a shared store may keep what
- * other tests stored. Values stored are JSON values (strings, ints, doubles, booleans, null,
- * lists, string-keyed maps), so a backend that serializes with Celery's JSON ({@code
+ * other tests stored. Values stored are JSON values (strings, ints, doubles, booleans, null, lists,
+ * string-keyed maps), so a backend that serializes with Celery's JSON ({@code
  * io.celerykit.wire.CeleryJson}) passes too; dates have microsecond precision, as Celery's.
  *
  * <p>The tests and lifecycle methods are public, so that JUnit can run them from a subclass in
  * another package or module. Override a test (and annotate it {@code @Disabled}) to leave it out.
  *
- * <p>Needs JUnit Jupiter and AssertJ on the test class path (optional dependencies of
- * celerykit).
+ * <p>Needs JUnit Jupiter and AssertJ on the test class path (optional dependencies of celerykit).
  */
 // The JUnit annotations on the public tests belong to a `requires static` module: a subclass's
 // tests need JUnit anyway, so the module does not re-export it.
@@ -91,10 +90,10 @@ public abstract class ResultBackendContract {
   protected abstract ResultBackend createBackend();
 
   /**
-   * Stores a meta from "the worker side": the default stores it at once; override to store it
-   * while the caller waits (on a virtual clock, on another thread, from another process), so
-   * that the tests of {@link ResultBackend#waitFor} and {@link ResultBackend#iterNative} really
-   * wait. The meta must be stored within {@link #longTimeout()} of the caller starting to wait.
+   * Stores a meta from "the worker side": the default stores it at once; override to store it while
+   * the caller waits (on a virtual clock, on another thread, from another process), so that the
+   * tests of {@link ResultBackend#waitFor} and {@link ResultBackend#iterNative} really wait. The
+   * meta must be stored within {@link #longTimeout()} of the caller starting to wait.
    *
    * @param backend the backend under test
    * @param meta the meta to store
@@ -104,8 +103,7 @@ public abstract class ResultBackendContract {
   }
 
   /**
-   * Returns the timeout of the waits that must time out; default 200 ms (on the backend's
-   * clock).
+   * Returns the timeout of the waits that must time out; default 200 ms (on the backend's clock).
    *
    * @return a short positive duration
    */
@@ -186,8 +184,8 @@ public abstract class ResultBackendContract {
   // ---------------------------------------------------------------- task metas
 
   /**
-   * A task nothing was stored for reads as PENDING with a null result and no children or date,
-   * as Celery's {@code get_task_meta}; it does not exist.
+   * A task nothing was stored for reads as PENDING with a null result and no children or date, as
+   * Celery's {@code get_task_meta}; it does not exist.
    */
   @Test
   public void unknownIdReadsAsPendingWithNullResult() {
@@ -238,8 +236,8 @@ public abstract class ResultBackendContract {
   }
 
   /**
-   * {@code forget} removes the meta: the task reads PENDING again and does not exist; forgetting
-   * an unknown id does nothing.
+   * {@code forget} removes the meta: the task reads PENDING again and does not exist; forgetting an
+   * unknown id does nothing.
    */
   @Test
   public void forgetMakesTheTaskPendingAgain() {
@@ -263,7 +261,9 @@ public abstract class ResultBackendContract {
     ResultTuple chain = ResultTuple.of(id("c2"), ResultTuple.of(id("c1"), null));
     ResultTuple group =
         ResultTuple.group(
-            id("g"), null, List.of(ResultTuple.of(id("g-0"), null), ResultTuple.of(id("g-1"), null)));
+            id("g"),
+            null,
+            List.of(ResultTuple.of(id("g-0"), null), ResultTuple.of(id("g-1"), null)));
     Map<String, Object> kwargs = new LinkedHashMap<>();
     kwargs.put("y", 3);
     kwargs.put("flag", true);
@@ -333,8 +333,8 @@ public abstract class ResultBackendContract {
   }
 
   /**
-   * Failures read back as stored: a Python exception as a {@link RemoteTaskException} with the
-   * same type, module, arguments and traceback; Celery's own exceptions as celerykit's ({@link
+   * Failures read back as stored: a Python exception as a {@link RemoteTaskException} with the same
+   * type, module, arguments and traceback; Celery's own exceptions as celerykit's ({@link
    * TaskRevokedException}, {@link MaxRetriesExceededException}); a RETRY with its exception.
    */
   @Test
@@ -386,9 +386,8 @@ public abstract class ResultBackendContract {
   }
 
   /**
-   * A Java exception reads back either as itself (a backend that keeps objects) or as Celery
-   * stores it: a {@link RemoteTaskException} with the simple class name, the package and the
-   * message.
+   * A Java exception reads back either as itself (a backend that keeps objects) or as Celery stores
+   * it: a {@link RemoteTaskException} with the simple class name, the package and the message.
    */
   @Test
   public void javaExceptionsReadBackAsThemselvesOrAsCelerysEncoding() {
@@ -541,22 +540,20 @@ public abstract class ResultBackendContract {
   @Test
   public void waitForTimesOut() {
     String never = id("never");
-    assertThatThrownBy(
-            () -> backend.waitFor(never, GetOptions.defaults().timeout(shortTimeout())))
+    assertThatThrownBy(() -> backend.waitFor(never, GetOptions.defaults().timeout(shortTimeout())))
         .isInstanceOf(ResultTimeoutException.class);
     String stuck = id("stuck");
     backend.store(TaskMeta.builder(stuck, TaskState.STARTED).build());
-    assertThatThrownBy(
-            () -> backend.waitFor(stuck, GetOptions.defaults().timeout(shortTimeout())))
+    assertThatThrownBy(() -> backend.waitFor(stuck, GetOptions.defaults().timeout(shortTimeout())))
         .isInstanceOf(ResultTimeoutException.class);
   }
 
   // ---------------------------------------------------------------- listening
 
   /**
-   * A subscription receives every meta stored for its task, in order and on the storing thread
-   * (as the SPI says), and none of other tasks';
-   * once closed it receives nothing more; closing twice is harmless.
+   * A subscription receives every meta stored for its task, in order and on the storing thread (as
+   * the SPI says), and none of other tasks'; once closed it receives nothing more; closing twice is
+   * harmless.
    */
   @Test
   public void subscribeReceivesStoredMetasUntilClosed() {
@@ -726,8 +723,7 @@ public abstract class ResultBackendContract {
   @Test
   public void asyncResultTimesOut() {
     AsyncResult<Object> never = result(id("api-never"));
-    assertThatThrownBy(() -> never.get(shortTimeout()))
-        .isInstanceOf(ResultTimeoutException.class);
+    assertThatThrownBy(() -> never.get(shortTimeout())).isInstanceOf(ResultTimeoutException.class);
   }
 
   /** Children and parents read through the result API; forget goes to the backend. */
@@ -737,7 +733,8 @@ public abstract class ResultBackendContract {
     backend.store(
         TaskMeta.builder(id, TaskState.SUCCESS)
             .result("spawned")
-            .children(List.of(ResultTuple.of(id("api-c1"), null), ResultTuple.of(id("api-c2"), null)))
+            .children(
+                List.of(ResultTuple.of(id("api-c1"), null), ResultTuple.of(id("api-c2"), null)))
             .dateDone(DATE_DONE)
             .build());
     backend.store(success(id("api-c1"), 1));

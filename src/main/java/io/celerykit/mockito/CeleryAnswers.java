@@ -24,9 +24,9 @@ public final class CeleryAnswers {
   private CeleryAnswers() {}
 
   /**
-   * Answers with the result of sending a registered task (or stub) with the invocation's
-   * arguments: each argument of the mocked call becomes a positional argument of the task (a
-   * varargs array is spread).
+   * Answers with the result of sending a registered task (or stub) with the invocation's arguments:
+   * each argument of the mocked call becomes a positional argument of the task (a varargs array is
+   * spread).
    *
    * @param app the app
    * @param taskName the registered task name

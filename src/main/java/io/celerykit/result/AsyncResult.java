@@ -44,6 +44,7 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   private volatile boolean ignored;
   private volatile CompletableFuture<AsyncResult<T>> onReady;
   private ResultBackend.Subscription readySubscription;
+
   /** How many {@code then} calls registered an error callback (updated atomically, no object). */
   private volatile int errbacks;
 
@@ -233,8 +234,8 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   }
 
   /**
-   * Returns the task name ({@code name}; stored with {@code result_extended}), or the name given
-   * at construction, or null.
+   * Returns the task name ({@code name}; stored with {@code result_extended}), or the name given at
+   * construction, or null.
    *
    * @return the name
    */
@@ -280,8 +281,8 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   }
 
   /**
-   * Returns how often the task was retried ({@code retries}; stored with {@code
-   * result_extended}), or null.
+   * Returns how often the task was retried ({@code retries}; stored with {@code result_extended}),
+   * or null.
    *
    * @return the retry count
    */
@@ -321,8 +322,8 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   }
 
   /**
-   * Tells whether result retrieval is disabled ({@code ignored}): then {@code get} returns null
-   * at once.
+   * Tells whether result retrieval is disabled ({@code ignored}): then {@code get} returns null at
+   * once.
    *
    * @return true when ignored
    */
@@ -392,8 +393,8 @@ public non-sealed class AsyncResult<T> extends ResultBase {
 
   /**
    * Waits until the task is ready and returns its value ({@code get()}), re-raising its exception
-   * if it failed and any exception of its parents. In deterministic mode the wait drives the
-   * app's worker and virtual clock; a result nothing can complete fails at once with {@link
+   * if it failed and any exception of its parents. In deterministic mode the wait drives the app's
+   * worker and virtual clock; a result nothing can complete fails at once with {@link
    * WouldBlockForeverException}.
    *
    * @return the value
@@ -613,8 +614,8 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   }
 
   /**
-   * Calls {@code callback} with this result once it is ready, or {@code onError} with the error
-   * if the callback fails or {@link #throwError} is called ({@code then(callback, on_error)}).
+   * Calls {@code callback} with this result once it is ready, or {@code onError} with the error if
+   * the callback fails or {@link #throwError} is called ({@code then(callback, on_error)}).
    *
    * @param <R> the callbacks' result type
    * @param callback the callback

@@ -4,9 +4,8 @@ import java.util.List;
 
 /**
  * What a result needs of its Celery app: the backend, the control, the factories {@code
- * result_from_tuple} uses ({@code app.AsyncResult}, {@code app.GroupResult}) and the guard
- * against waiting inside a task. {@code io.celerykit.app.InMemoryCelery} is the implementation
- * tests use.
+ * result_from_tuple} uses ({@code app.AsyncResult}, {@code app.GroupResult}) and the guard against
+ * waiting inside a task. {@code io.celerykit.app.InMemoryCelery} is the implementation tests use.
  */
 public interface CeleryApp {
 
@@ -55,7 +54,8 @@ public interface CeleryApp {
    * @param parent the parent result, or null
    * @return the group result
    */
-  default GroupResult groupResult(String groupId, List<? extends ResultBase> results, ResultBase parent) {
+  default GroupResult groupResult(
+      String groupId, List<? extends ResultBase> results, ResultBase parent) {
     return new GroupResult(groupId, results, parent, this);
   }
 
@@ -69,8 +69,8 @@ public interface CeleryApp {
 
   /**
    * Tells the app that a result was consumed: waited on with {@code get}/{@code join} (or {@code
-   * outcome}/{@code value}) or forgotten, as Celery asks of every result. Strict test set-ups use it
-   * to report results nobody consumed. Does nothing by default.
+   * outcome}/{@code value}) or forgotten, as Celery asks of every result. Strict test set-ups use
+   * it to report results nobody consumed. Does nothing by default.
    *
    * @param result the result
    */

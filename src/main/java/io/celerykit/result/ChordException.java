@@ -3,8 +3,8 @@ package io.celerykit.result;
 /**
  * A chord's body could not run because a member of its header failed, as Celery's {@code
  * celery.exceptions.ChordError}. It is stored as the body's FAILURE, so {@code get()} on the
- * chord's result raises it. The message is Celery's: {@code Dependency <member id> raised
- * <repr of the member's exception>}.
+ * chord's result raises it. The message is Celery's: {@code Dependency <member id> raised <repr of
+ * the member's exception>}.
  *
  * <pre>{@code
  * AsyncResult<Object> total = Canvas.chord(List.of(ok.s(), boom.s()), tsum.s()).applyAsync();

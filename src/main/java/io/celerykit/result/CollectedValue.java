@@ -1,8 +1,8 @@
 package io.celerykit.result;
 
 /**
- * One item of {@link AsyncResult#collect(boolean, GetOptions)}: a result of the tree and its
- * value, as Celery's {@code (result, value)} tuples.
+ * One item of {@link AsyncResult#collect(boolean, GetOptions)}: a result of the tree and its value,
+ * as Celery's {@code (result, value)} tuples.
  *
  * @param result the result
  * @param value its value (for a group, the list of its members' values)

@@ -80,7 +80,11 @@ public class EagerResult<T> extends AsyncResult<T> {
 
   @Override
   TaskMeta meta() {
-    return TaskMeta.builder(id(), state).result(retValue).traceback(traceback).name(taskName).build();
+    return TaskMeta.builder(id(), state)
+        .result(retValue)
+        .traceback(traceback)
+        .name(taskName)
+        .build();
   }
 
   /** Always true: an eager result has executed. */

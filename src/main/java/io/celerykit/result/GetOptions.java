@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * The keyword arguments of Celery's {@code AsyncResult.get(...)} (and {@code wait}, {@code join},
- * {@code join_native}, {@code iter_native}, {@code collect}), as one immutable value with
- * Celery's defaults. Every wither returns a new copy.
+ * {@code join_native}, {@code iter_native}, {@code collect}), as one immutable value with Celery's
+ * defaults. Every wither returns a new copy.
  *
  * <pre>{@code
  * result.get(GetOptions.defaults().timeout(Duration.ofSeconds(5)).followParents(false));
@@ -84,8 +84,8 @@ public final class GetOptions {
   /**
    * Returns a copy that waits at most {@code timeout} ({@code timeout=} in Celery); {@code null}
    * waits without limit. {@link Duration#ZERO} checks once and times out at once if the result is
-   * not ready (Celery's {@code timeout=0} would wait forever; a zero that means "forever" is a
-   * trap in Java).
+   * not ready (Celery's {@code timeout=0} would wait forever; a zero that means "forever" is a trap
+   * in Java).
    *
    * @param timeout a non-negative duration, or null for none
    * @return the new options
@@ -100,8 +100,17 @@ public final class GetOptions {
               + " without limit");
     }
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, exceptionStates, propagateStates);
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        exceptionStates,
+        propagateStates);
   }
 
   /**
@@ -114,8 +123,17 @@ public final class GetOptions {
    */
   public GetOptions propagate(boolean propagate) {
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, exceptionStates, propagateStates);
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        exceptionStates,
+        propagateStates);
   }
 
   /**
@@ -134,34 +152,60 @@ public final class GetOptions {
           "interval must be positive, got " + interval + "; Celery's default is 0.5 seconds");
     }
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, exceptionStates, propagateStates);
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        exceptionStates,
+        propagateStates);
   }
 
   /**
-   * Returns a copy with {@code no_ack=} set. The in-memory backend has no messages to
-   * acknowledge, so this is kept for fidelity and passed on to the backend.
+   * Returns a copy with {@code no_ack=} set. The in-memory backend has no messages to acknowledge,
+   * so this is kept for fidelity and passed on to the backend.
    *
    * @param noAck whether messages are acknowledged automatically
    * @return the new options
    */
   public GetOptions noAck(boolean noAck) {
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, exceptionStates, propagateStates);
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        exceptionStates,
+        propagateStates);
   }
 
   /**
-   * Returns a copy that does or does not re-raise errors of parent tasks ({@code
-   * follow_parents=}).
+   * Returns a copy that does or does not re-raise errors of parent tasks ({@code follow_parents=}).
    *
    * @param followParents whether a failed parent's exception is raised
    * @return the new options
    */
   public GetOptions followParents(boolean followParents) {
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, exceptionStates, propagateStates);
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        exceptionStates,
+        propagateStates);
   }
 
   /**
@@ -173,8 +217,17 @@ public final class GetOptions {
    */
   public GetOptions callback(BiConsumer<String, Object> callback) {
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, exceptionStates, propagateStates);
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        exceptionStates,
+        propagateStates);
   }
 
   /**
@@ -187,8 +240,17 @@ public final class GetOptions {
    */
   public GetOptions onMessage(Consumer<TaskMeta> onMessage) {
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, exceptionStates, propagateStates);
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        exceptionStates,
+        propagateStates);
   }
 
   /**
@@ -200,8 +262,17 @@ public final class GetOptions {
    */
   public GetOptions onInterval(Runnable onInterval) {
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, exceptionStates, propagateStates);
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        exceptionStates,
+        propagateStates);
   }
 
   /**
@@ -213,22 +284,38 @@ public final class GetOptions {
    */
   public GetOptions disableSyncSubtasks(boolean disableSyncSubtasks) {
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, exceptionStates, propagateStates);
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        exceptionStates,
+        propagateStates);
   }
 
   /**
-   * Returns a copy with other exception states ({@code EXCEPTION_STATES=}): the states whose
-   * stored value is an exception, which {@link AsyncResult#outcome(GetOptions)} reports as a
-   * failure.
+   * Returns a copy with other exception states ({@code EXCEPTION_STATES=}): the states whose stored
+   * value is an exception, which {@link AsyncResult#outcome(GetOptions)} reports as a failure.
    *
    * @param states the states
    * @return the new options
    */
   public GetOptions exceptionStates(Set<TaskState> states) {
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, Set.copyOf(Objects.requireNonNull(states, "exceptionStates")),
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        Set.copyOf(Objects.requireNonNull(states, "exceptionStates")),
         propagateStates);
   }
 
@@ -241,8 +328,16 @@ public final class GetOptions {
    */
   public GetOptions propagateStates(Set<TaskState> states) {
     return new GetOptions(
-        timeout, propagate, interval, noAck, followParents, callback, onMessage, onInterval,
-        disableSyncSubtasks, exceptionStates,
+        timeout,
+        propagate,
+        interval,
+        noAck,
+        followParents,
+        callback,
+        onMessage,
+        onInterval,
+        disableSyncSubtasks,
+        exceptionStates,
         Set.copyOf(Objects.requireNonNull(states, "propagateStates")));
   }
 

@@ -1,7 +1,8 @@
 package io.celerykit.result;
 
 /**
- * Thrown by {@code GroupResult.restore} when no group was saved under the id (Celery returns {@code None}).
+ * Thrown by {@code GroupResult.restore} when no group was saved under the id (Celery returns {@code
+ * None}).
  *
  * <p>Mirrors Celery's {@code GroupResult.restore returning None}.
  */

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A {@link ResultSet} with an id, as Celery's {@code celery.result.GroupResult}: what {@code
- * group(...)} returns. It can be saved to the backend and restored by id, and serializes as
- * {@code ((id, parent), [members])}.
+ * group(...)} returns. It can be saved to the backend and restored by id, and serializes as {@code
+ * ((id, parent), [members])}.
  *
  * <pre>{@code
  * group.save();

@@ -1,7 +1,8 @@
 package io.celerykit.result;
 
 /**
- * Thrown by {@code iterdeps(false)} (and so {@code collect}) when it reaches a node that is not ready yet.
+ * Thrown by {@code iterdeps(false)} (and so {@code collect}) when it reaches a node that is not
+ * ready yet.
  *
  * <p>Mirrors Celery's {@code celery.exceptions.IncompleteStream}.
  */

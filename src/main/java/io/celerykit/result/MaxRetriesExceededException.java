@@ -1,7 +1,8 @@
 package io.celerykit.result;
 
 /**
- * Stored as the failure of a task that asked to retry more often than its {@code max_retries} allows. The message is Celery's {@code Can't retry name[id] args:(...) kwargs:{...}}.
+ * Stored as the failure of a task that asked to retry more often than its {@code max_retries}
+ * allows. The message is Celery's {@code Can't retry name[id] args:(...) kwargs:{...}}.
  *
  * <p>Mirrors Celery's {@code celery.exceptions.MaxRetriesExceededError}.
  */

@@ -62,10 +62,7 @@ public class RemoteTaskException extends CeleryException {
     if (args == null || args.isEmpty()) {
       text = "";
     } else if (args.size() == 1) {
-      text =
-          "KeyError".equals(type) && prefix.isEmpty()
-              ? pyRepr(args.get(0))
-              : pyStr(args.get(0));
+      text = "KeyError".equals(type) && prefix.isEmpty() ? pyRepr(args.get(0)) : pyStr(args.get(0));
     } else {
       StringBuilder sb = new StringBuilder("(");
       for (int i = 0; i < args.size(); i++) {

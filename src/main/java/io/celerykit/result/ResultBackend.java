@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The result backend SPI: where task metas and group results are stored and how a caller waits
- * for them, as Celery's {@code celery.backends.base.Backend}. celerykit's {@code InMemoryBackend}
- * implements it; implement it yourself to read a real store (the contract tests say what a
- * faithful implementation must do).
+ * The result backend SPI: where task metas and group results are stored and how a caller waits for
+ * them, as Celery's {@code celery.backends.base.Backend}. celerykit's {@code InMemoryBackend}
+ * implements it; implement it yourself to read a real store (the contract tests say what a faithful
+ * implementation must do).
  *
  * <p>Implementations must be thread-safe.
  */

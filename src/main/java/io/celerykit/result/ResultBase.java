@@ -36,9 +36,7 @@ public abstract sealed class ResultBase permits AsyncResult, ResultSet {
    */
   public abstract List<ResultBase> children();
 
-  /**
-   * Forgets the result (and, for a task result, its parents), Celery's {@code forget()}.
-   */
+  /** Forgets the result (and, for a task result, its parents), Celery's {@code forget()}. */
   public abstract void forget();
 
   /**
@@ -48,9 +46,7 @@ public abstract sealed class ResultBase permits AsyncResult, ResultSet {
    */
   public abstract void revoke(RevokeOptions options);
 
-  /**
-   * Asks the workers to revoke the task(s) with Celery's default options.
-   */
+  /** Asks the workers to revoke the task(s) with Celery's default options. */
   public void revoke() {
     revoke(RevokeOptions.defaults());
   }
@@ -67,8 +63,8 @@ public abstract sealed class ResultBase permits AsyncResult, ResultSet {
 
   /**
    * Waits like {@code get} and returns the value as a plain object: for a task result its value,
-   * for a set the list of its members' values. With {@code propagate(false)} a failure's
-   * exception is returned as the value, as Celery's {@code get(propagate=False)}.
+   * for a set the list of its members' values. With {@code propagate(false)} a failure's exception
+   * is returned as the value, as Celery's {@code get(propagate=False)}.
    *
    * @param options Celery's keyword arguments
    * @return the value

@@ -19,8 +19,8 @@ import java.util.function.Function;
  * A collection of results, as Celery's {@code celery.result.ResultSet}: ask them all at once
  * whether they are ready, successful or failed, and {@link #join()} their values in order.
  *
- * <p>Thread-safe: members may be added and removed while other threads iterate or join (they
- * see a snapshot).
+ * <p>Thread-safe: members may be added and removed while other threads iterate or join (they see a
+ * snapshot).
  *
  * <pre>{@code
  * ResultSet set = new ResultSet(List.of(r1, r2), app);
@@ -270,9 +270,7 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
 
   // ---------------------------------------------------------------- re-raising
 
-  /**
-   * Re-raises the exception of the first failed or revoked member ({@code maybe_throw()}).
-   */
+  /** Re-raises the exception of the first failed or revoked member ({@code maybe_throw()}). */
   public void maybeThrow() {
     maybeThrow(true, null);
   }
@@ -326,8 +324,8 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
   // ---------------------------------------------------------------- waiting
 
   /**
-   * Waits for every member and returns their values, as {@code get()}: {@link #joinNative} when
-   * the backend supports it, else {@link #join}.
+   * Waits for every member and returns their values, as {@code get()}: {@link #joinNative} when the
+   * backend supports it, else {@link #join}.
    *
    * @param options the keyword arguments
    * @return the values in member order
@@ -373,8 +371,8 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
 
   /**
    * Waits for every member, in order, and returns their values ({@code join(...)}). The timeout
-   * counts across the whole join; with a {@code callback} it is called with {@code (id, value)}
-   * for each member and the returned list is empty, as Celery's.
+   * counts across the whole join; with a {@code callback} it is called with {@code (id, value)} for
+   * each member and the returned list is empty, as Celery's.
    *
    * @param options the keyword arguments
    * @return the values in member order
@@ -465,7 +463,8 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
     while (it.hasNext()) {
       TaskMeta meta = it.next();
       Object value = meta.result();
-      if (options.propagate() && AsyncResult.propagatesIn(options.propagateStates(), meta.state())) {
+      if (options.propagate()
+          && AsyncResult.propagatesIn(options.propagateStates(), meta.state())) {
         throw Failures.raise(meta.taskId(), meta.state(), value);
       }
       if (callback != null) {
@@ -498,8 +497,8 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
   }
 
   /**
-   * Tells whether the backend can join natively ({@code supports_native_join}); false for an
-   * empty set.
+   * Tells whether the backend can join natively ({@code supports_native_join}); false for an empty
+   * set.
    *
    * @return the first member's answer
    */
@@ -568,7 +567,9 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
     List<ResultBase> snapshot = results;
     if (snapshot.isEmpty()) {
       throw new IllegalStateException(
-          "an empty " + getClass().getSimpleName() + " created without app has no app;"
+          "an empty "
+              + getClass().getSimpleName()
+              + " created without app has no app;"
               + " pass the app to the constructor");
     }
     return snapshot.get(0).app();

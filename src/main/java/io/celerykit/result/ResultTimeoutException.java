@@ -1,7 +1,9 @@
 package io.celerykit.result;
 
 /**
- * Thrown when a wait ({@code get}, {@code join}, {@code iterNative}) does not see its result ready within the timeout. Its message starts with Celery's {@code The operation timed out.} (or {@code join operation timed out} for a join).
+ * Thrown when a wait ({@code get}, {@code join}, {@code iterNative}) does not see its result ready
+ * within the timeout. Its message starts with Celery's {@code The operation timed out.} (or {@code
+ * join operation timed out} for a join).
  *
  * <p>Mirrors Celery's {@code celery.exceptions.TimeoutError}.
  */

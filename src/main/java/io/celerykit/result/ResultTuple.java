@@ -72,8 +72,8 @@ public final class ResultTuple {
   }
 
   /**
-   * Returns the serialized form of a task or group result, as its {@code as_tuple()}: the one
-   * place that turns any result (parents and members included) into a tuple.
+   * Returns the serialized form of a task or group result, as its {@code as_tuple()}: the one place
+   * that turns any result (parents and members included) into a tuple.
    *
    * @param result an {@link AsyncResult} (or {@link EagerResult}) or a {@link GroupResult}
    * @return the tuple
@@ -121,9 +121,9 @@ public final class ResultTuple {
   }
 
   /**
-   * Builds the result this tuple describes, as Celery's {@code result_from_tuple(tuple, app)}:
-   * an {@link AsyncResult} for a task's tuple, a {@link GroupResult} for a group's, with parents
-   * and members built too.
+   * Builds the result this tuple describes, as Celery's {@code result_from_tuple(tuple, app)}: an
+   * {@link AsyncResult} for a task's tuple, a {@link GroupResult} for a group's, with parents and
+   * members built too.
    *
    * @param tuple the tuple
    * @param app the app the results belong to
@@ -132,7 +132,8 @@ public final class ResultTuple {
   public static ResultBase toResult(ResultTuple tuple, CeleryApp app) {
     Objects.requireNonNull(tuple, "tuple");
     Objects.requireNonNull(app, "app (results need an app for their backend and control)");
-    ResultBase direct = tuple.members == null ? chainResult(tuple, app) : flatGroupResult(tuple, app);
+    ResultBase direct =
+        tuple.members == null ? chainResult(tuple, app) : flatGroupResult(tuple, app);
     if (direct != null) {
       return direct;
     }
@@ -157,8 +158,8 @@ public final class ResultTuple {
 
   /**
    * Builds a plain chain of task results from its first step in one pass, without the generic
-   * walk's frames and identity maps (some 200 MB for a chain a million deep); null when the
-   * chain holds a group.
+   * walk's frames and identity maps (some 200 MB for a chain a million deep); null when the chain
+   * holds a group.
    */
   private static ResultBase chainResult(ResultTuple tuple, CeleryApp app) {
     List<ResultTuple> chain = plainChain(tuple);
@@ -209,9 +210,9 @@ public final class ResultTuple {
   /**
    * Reads Celery's tuple from plain nested lists, as it arrives from JSON ({@code [["a", null],
    * null]}), with the leniency of {@code result_from_tuple}: a bare {@code (id, None)} pair is a
-   * result without parent, a parent may be given as a bare {@code (id, None)} pair, a falsy
-   * parent ({@code null}, {@code false}, zero, an empty string or list) means none, members may
-   * be bare pairs.
+   * result without parent, a parent may be given as a bare {@code (id, None)} pair, a falsy parent
+   * ({@code null}, {@code false}, zero, an empty string or list) means none, members may be bare
+   * pairs.
    *
    * @param raw nested {@link List}s (or arrays) of strings, numbers and nulls
    * @return the tuple
@@ -362,8 +363,8 @@ public final class ResultTuple {
     private record Job(Object raw, Where where, Slot sink) {}
 
     /**
-     * Where a part sits in the raw tuple ({@code tuple[0][1][1][2]}), as a linked path: the text
-     * is built only for an error message, so deep tuples parse in linear time.
+     * Where a part sits in the raw tuple ({@code tuple[0][1][1][2]}), as a linked path: the text is
+     * built only for an error message, so deep tuples parse in linear time.
      */
     private static final class Where {
       static final Where ROOT = new Where(null, "tuple");
@@ -472,9 +473,9 @@ public final class ResultTuple {
     /**
      * Parses a well-formed chain of task tuples (no group anywhere) in one pass down its parents,
      * then builds it from its first step; null for anything else (a group, or a malformed part,
-     * which {@link #parse} then reports with its location). The general parse keeps a pending
-     * node per level until the first step is reached, a million-deep linked structure the
-     * collector must copy; this keeps only the ids.
+     * which {@link #parse} then reports with its location). The general parse keeps a pending node
+     * per level until the first step is reached, a million-deep linked structure the collector must
+     * copy; this keeps only the ids.
      */
     private static ResultTuple parsePlainChain(Object raw) {
       List<String> ids = new ArrayList<>();

@@ -40,9 +40,9 @@ final class ResultTuples {
   }
 
   /**
-   * Converts a plain parent chain of task results (no group or set anywhere on it) in one pass
-   * from its first step, without the generic walk's frames and identity maps, which for a chain
-   * a million deep allocate some 200 MB; returns null when the chain holds a set.
+   * Converts a plain parent chain of task results (no group or set anywhere on it) in one pass from
+   * its first step, without the generic walk's frames and identity maps, which for a chain a
+   * million deep allocate some 200 MB; returns null when the chain holds a set.
    */
   private static ResultTuple ofChain(ResultBase root) {
     List<AsyncResult<?>> steps = new ArrayList<>();

@@ -1,10 +1,10 @@
 package io.celerykit.result;
 
 /**
- * Thrown by {@code get()} for a failed task whose stored exception cannot be re-raised as it is:
- * a checked exception (Java cannot throw it unchecked) or a value that is not an exception at
- * all. The original is the {@link #getCause() cause}. Unchecked exceptions are re-raised as the
- * very same instance, as Celery does.
+ * Thrown by {@code get()} for a failed task whose stored exception cannot be re-raised as it is: a
+ * checked exception (Java cannot throw it unchecked) or a value that is not an exception at all.
+ * The original is the {@link #getCause() cause}. Unchecked exceptions are re-raised as the very
+ * same instance, as Celery does.
  */
 public class TaskFailedException extends CeleryException {
   private static final long serialVersionUID = 1L;

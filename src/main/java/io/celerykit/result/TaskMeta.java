@@ -11,11 +11,11 @@ import java.util.Objects;
  * What a result backend stores for one task: Celery's task meta dict ({@code status}, {@code
  * result}, {@code traceback}, {@code children}, {@code date_done}, {@code task_id}, and with {@code
  * result_extended} {@code name}, {@code args}, {@code kwargs}, {@code worker}, {@code retries},
- * {@code queue}), plus the {@code group_id} and {@code parent_id} Celery adds for members and
- * chain steps.
+ * {@code queue}), plus the {@code group_id} and {@code parent_id} Celery adds for members and chain
+ * steps.
  *
- * <p>Immutable and thread-safe (the value and args are stored as given; keep them immutable).
- * Built with {@link #builder(String, TaskState)} or the shortcuts:
+ * <p>Immutable and thread-safe (the value and args are stored as given; keep them immutable). Built
+ * with {@link #builder(String, TaskState)} or the shortcuts:
  *
  * <pre>{@code
  * backend.store(TaskMeta.success("t1", 42));
@@ -30,8 +30,12 @@ public final class TaskMeta {
   private final String traceback;
   private final List<ResultTuple> children;
   private final Instant dateDone;
-  /** What only {@code result_extended} stores; null when none of it is, which is the common case. */
+
+  /**
+   * What only {@code result_extended} stores; null when none of it is, which is the common case.
+   */
   private final Extended extended;
+
   private final Integer retries;
   private final String groupId;
   private final String parentId;
@@ -41,7 +45,8 @@ public final class TaskMeta {
     this.state = Objects.requireNonNull(b.state, "state");
     this.result = b.result;
     this.traceback = b.traceback;
-    this.children = b.children == null || b.children.isEmpty() ? List.of() : List.copyOf(b.children);
+    this.children =
+        b.children == null || b.children.isEmpty() ? List.of() : List.copyOf(b.children);
     this.dateDone = b.dateDone;
     this.extended =
         b.name == null && b.args == null && b.kwargs == null && b.worker == null && b.queue == null

@@ -1,7 +1,8 @@
 package io.celerykit.result;
 
 /**
- * The value of a REVOKED result; {@code get()} re-raises it. Its message is Celery's: {@code revoked}, {@code terminated} or {@code expired}.
+ * The value of a REVOKED result; {@code get()} re-raises it. Its message is Celery's: {@code
+ * revoked}, {@code terminated} or {@code expired}.
  *
  * <p>Mirrors Celery's {@code celery.exceptions.TaskRevokedError}.
  */

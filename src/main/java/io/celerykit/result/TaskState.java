@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The built-in states are constants; custom states (for example {@code PROGRESS}, stored by a
  * task through {@code update_state}) are made with {@link #of(String)}. States compare by
- * precedence exactly as Celery's {@code state} objects do: {@code SUCCESS} is the greatest,
- * {@code PENDING} the least, and every custom state (and {@code IGNORED}) ranks below {@code
- * SUCCESS} and {@code FAILURE} and above every other built-in state.
+ * precedence exactly as Celery's {@code state} objects do: {@code SUCCESS} is the greatest, {@code
+ * PENDING} the least, and every custom state (and {@code IGNORED}) ranks below {@code SUCCESS} and
+ * {@code FAILURE} and above every other built-in state.
  *
  * <pre>{@code
  * TaskState.SUCCESS.compareTo(TaskState.PENDING) > 0   // true, as state('SUCCESS') > state('PENDING')
@@ -27,10 +27,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TaskState implements Comparable<TaskState> {
 
-  /** Precedence list of Celery's {@code states.PRECEDENCE}; {@code null} stands for custom states. */
+  /**
+   * Precedence list of Celery's {@code states.PRECEDENCE}; {@code null} stands for custom states.
+   */
   private static final List<String> PRECEDENCE =
       java.util.Arrays.asList(
-          "SUCCESS", "FAILURE", null, "REVOKED", "STARTED", "RECEIVED", "REJECTED", "RETRY",
+          "SUCCESS",
+          "FAILURE",
+          null,
+          "REVOKED",
+          "STARTED",
+          "RECEIVED",
+          "REJECTED",
+          "RETRY",
           "PENDING");
 
   private static final int NONE_PRECEDENCE = PRECEDENCE.indexOf(null);
@@ -38,32 +47,44 @@ public final class TaskState implements Comparable<TaskState> {
 
   /** Task state is unknown (assumed pending since you know the id). */
   public static final TaskState PENDING = define("PENDING");
+
   /** Task was received by a worker (only used in events). */
   public static final TaskState RECEIVED = define("RECEIVED");
+
   /** Task was started by a worker ({@code task_track_started}). */
   public static final TaskState STARTED = define("STARTED");
+
   /** Task succeeded. */
   public static final TaskState SUCCESS = define("SUCCESS");
+
   /** Task failed. */
   public static final TaskState FAILURE = define("FAILURE");
+
   /** Task was revoked. */
   public static final TaskState REVOKED = define("REVOKED");
+
   /** Task was rejected (only used in events). */
   public static final TaskState REJECTED = define("REJECTED");
+
   /** Task is waiting for retry. */
   public static final TaskState RETRY = define("RETRY");
+
   /** Task result is ignored ({@code IGNORED}); not part of {@link #ALL_STATES}, as in Celery. */
   public static final TaskState IGNORED = define("IGNORED");
 
   /** Celery's {@code READY_STATES}: SUCCESS, FAILURE, REVOKED. */
   public static final Set<TaskState> READY_STATES = setOf(SUCCESS, FAILURE, REVOKED);
+
   /** Celery's {@code UNREADY_STATES}: PENDING, RECEIVED, STARTED, REJECTED, RETRY. */
   public static final Set<TaskState> UNREADY_STATES =
       setOf(PENDING, RECEIVED, STARTED, REJECTED, RETRY);
+
   /** Celery's {@code EXCEPTION_STATES}: RETRY, FAILURE, REVOKED. */
   public static final Set<TaskState> EXCEPTION_STATES = setOf(RETRY, FAILURE, REVOKED);
+
   /** Celery's {@code PROPAGATE_STATES}: FAILURE, REVOKED. */
   public static final Set<TaskState> PROPAGATE_STATES = setOf(FAILURE, REVOKED);
+
   /**
    * Celery's {@code ALL_STATES}: PENDING, RECEIVED, STARTED, SUCCESS, FAILURE, RETRY, REVOKED
    * (REJECTED and IGNORED are not members, as in Celery).
@@ -139,7 +160,14 @@ public final class TaskState implements Comparable<TaskState> {
    */
   public static List<String> knownNames() {
     return List.of(
-        "PENDING", "RECEIVED", "STARTED", "SUCCESS", "FAILURE", "REVOKED", "REJECTED", "RETRY",
+        "PENDING",
+        "RECEIVED",
+        "STARTED",
+        "SUCCESS",
+        "FAILURE",
+        "REVOKED",
+        "REJECTED",
+        "RETRY",
         "IGNORED");
   }
 

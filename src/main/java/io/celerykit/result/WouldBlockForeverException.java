@@ -1,7 +1,8 @@
 package io.celerykit.result;
 
 /**
- * Thrown at once, instead of hanging as Celery would, when a wait without timeout is on a result that nothing scheduled on the virtual clock can ever complete.
+ * Thrown at once, instead of hanging as Celery would, when a wait without timeout is on a result
+ * that nothing scheduled on the virtual clock can ever complete.
  *
  * <p>Mirrors Celery's {@code a wait that never returns}.
  */

@@ -137,7 +137,9 @@ public final class CeleryFixtures {
     }
     if (in == null) {
       throw new WireFormatException(
-          "fixture resource " + resource + " not found on the class path (put it under"
+          "fixture resource "
+              + resource
+              + " not found on the class path (put it under"
               + " src/test/resources)");
     }
     try (InputStream stream = in) {

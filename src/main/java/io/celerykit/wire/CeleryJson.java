@@ -9,8 +9,8 @@ import io.celerykit.result.IncompleteStreamException;
 import io.celerykit.result.MaxRetriesExceededException;
 import io.celerykit.result.NotRegisteredException;
 import io.celerykit.result.RemoteTaskException;
-import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.ResultBase;
+import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.ResultTuple;
 import io.celerykit.result.TaskMeta;
 import io.celerykit.result.TaskRevokedException;
@@ -61,9 +61,9 @@ public final class CeleryJson {
 
   /**
    * Writes a task meta as Celery stores it: keys {@code status, result, traceback, children,
-   * date_done}, then {@code group_id} and {@code parent_id} when set, then the result_extended
-   * keys {@code name, args, kwargs, worker, retries, queue} when the meta has any of them (the
-   * others as null), then {@code task_id}.
+   * date_done}, then {@code group_id} and {@code parent_id} when set, then the result_extended keys
+   * {@code name, args, kwargs, worker, retries, queue} when the meta has any of them (the others as
+   * null), then {@code task_id}.
    *
    * @param meta the meta
    * @return the JSON text
@@ -212,8 +212,11 @@ public final class CeleryJson {
         b.dateDone(parseDateDone(dateDone));
       } catch (DateTimeParseException e) {
         throw new WireFormatException(
-            source + ": key \"date_done\" is not an ISO date such as 2026-11-24T10:00:00.123456,"
-                + " got " + dateDone, e);
+            source
+                + ": key \"date_done\" is not an ISO date such as 2026-11-24T10:00:00.123456,"
+                + " got "
+                + dateDone,
+            e);
       }
     }
     b.groupId(optionalString(json, "group_id", source));
@@ -289,12 +292,9 @@ public final class CeleryJson {
     }
     String celeryName = CELERY_NAMES.get(error.getClass().getName());
     out.put("exc_type", celeryName != null ? celeryName : typeName(error.getClass()));
+    out.put("exc_message", error.getMessage() == null ? List.of() : List.of(error.getMessage()));
     out.put(
-        "exc_message",
-        error.getMessage() == null ? List.of() : List.of(error.getMessage()));
-    out.put(
-        "exc_module",
-        celeryName != null ? "celery.exceptions" : error.getClass().getPackageName());
+        "exc_module", celeryName != null ? "celery.exceptions" : error.getClass().getPackageName());
     return out;
   }
 
@@ -350,8 +350,8 @@ public final class CeleryJson {
   /**
    * Encodes a value the way Celery's JSON serializer sees it: null, booleans, numbers, strings,
    * lists (and arrays, primitive ones too, and collections), maps (keys become strings), results
-   * (as their tuples). Anything else fails as kombu's {@code EncodeError} does, and so does
-   * {@code byte[]}, as Python's {@code bytes}.
+   * (as their tuples). Anything else fails as kombu's {@code EncodeError} does, and so does {@code
+   * byte[]}, as Python's {@code bytes}.
    *
    * @param value the value
    * @return the JSON value
@@ -425,8 +425,8 @@ public final class CeleryJson {
   }
 
   /**
-   * Passes a value through Celery's JSON serializer and back: what a task's return value looks
-   * like once stored (tuples and results become lists, map keys strings).
+   * Passes a value through Celery's JSON serializer and back: what a task's return value looks like
+   * once stored (tuples and results become lists, map keys strings).
    *
    * @param value the value
    * @return the value as read back from JSON
@@ -465,8 +465,14 @@ public final class CeleryJson {
       return PythonJson.loads(json);
     } catch (JsonProcessingException e) {
       throw new WireFormatException(
-          source + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+          source
+              + ": malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -495,7 +501,8 @@ public final class CeleryJson {
   public static ResultTuple readGroupMeta(String json, String source) {
     Object parsed = parse(json, source);
     if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("result")) {
-      throw new WireFormatException(source + ": a group meta needs the key \"result\", got " + json);
+      throw new WireFormatException(
+          source + ": a group meta needs the key \"result\", got " + json);
     }
     return tupleOf(map.get("result"), source + ": key \"result\"");
   }

@@ -141,7 +141,8 @@ final class PythonJson {
     int exponent = exact.precision() - exact.scale() - 1;
     if (exponent < -4 || exponent >= 16) {
       String digits = exact.unscaledValue().abs().toString();
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
       String sign = exact.signum() < 0 ? "-" : "";
       String exp = (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
       return sign + mantissa + "e" + exp;

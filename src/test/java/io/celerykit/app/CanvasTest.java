@@ -39,8 +39,7 @@ class CanvasTest {
       mul = app.task("tasks.mul", (Integer x, Integer y) -> x * y);
       tsum =
           app.task(
-              "tasks.tsum",
-              (List<Integer> xs) -> xs.stream().mapToInt(Integer::intValue).sum());
+              "tasks.tsum", (List<Integer> xs) -> xs.stream().mapToInt(Integer::intValue).sum());
       boom =
           app.boundTask(
               "tasks.boom",
@@ -103,7 +102,8 @@ class CanvasTest {
 
     assertThat(g.asTuple()).isEqualTo(ResultTuple.group(g.id(), null, List.of(leaf(a), leaf(b))));
     assertThat(g.asTuple().toList().toString())
-        .isEqualTo("[[" + g.id() + ", null], [[[" + a + ", null], null], [[" + b + ", null], null]]]");
+        .isEqualTo(
+            "[[" + g.id() + ", null], [[[" + a + ", null], null], [[" + b + ", null], null]]]");
   }
 
   @Test
@@ -156,7 +156,8 @@ class CanvasTest {
 
     assertThat(f.meta(parent.id()).children())
         .containsExactly(
-            ResultTuple.group(g.id(), null, List.of(leaf(idOf(g.member(0))), leaf(idOf(g.member(1))))));
+            ResultTuple.group(
+                g.id(), null, List.of(leaf(idOf(g.member(0))), leaf(idOf(g.member(1))))));
     assertThat(g.join()).containsExactly(2, 4);
     assertThat(f.meta(g.member(0)).parentId()).isEqualTo(parent.id());
   }
@@ -409,7 +410,8 @@ class CanvasTest {
         .isBefore(f.app.journal().eventsFor(slow).get(3).at());
     assertThat(r.asTuple())
         .isEqualTo(
-            ResultTuple.of(r.id(), ResultTuple.group(header.id(), null, List.of(leaf(slow), leaf(fast)))));
+            ResultTuple.of(
+                r.id(), ResultTuple.group(header.id(), null, List.of(leaf(slow), leaf(fast)))));
   }
 
   @Test
@@ -526,7 +528,8 @@ class CanvasTest {
   void groupOfChainsFailsOnlyTheChainThatFailed() {
     Fixture f = new Fixture();
     GroupResult g =
-        Canvas.group(Canvas.chain(f.boom.s(), f.mul.s(10)), Canvas.chain(f.add.s(2, 2), f.mul.s(10)))
+        Canvas.group(
+                Canvas.chain(f.boom.s(), f.mul.s(10)), Canvas.chain(f.add.s(2, 2), f.mul.s(10)))
             .applyAsync();
 
     assertThatThrownBy(g::join).isInstanceOf(IllegalStateException.class).hasMessage("boom");
@@ -622,7 +625,8 @@ class CanvasTest {
   void failureBeforeAChordInAChainFailsTheChordWithTheOriginalException() {
     Fixture f = new Fixture();
     AsyncResult<Integer> r =
-        Canvas.chain(f.boom.s(), Canvas.chord(List.of(f.mul.s(2), f.mul.s(3)), f.tsum.s()), f.add.s(1))
+        Canvas.chain(
+                f.boom.s(), Canvas.chord(List.of(f.mul.s(2), f.mul.s(3)), f.tsum.s()), f.add.s(1))
             .applyAsync();
 
     assertThatThrownBy(r::get).isInstanceOf(IllegalStateException.class).hasMessage("boom");
@@ -652,7 +656,8 @@ class CanvasTest {
     Fixture f = new Fixture();
     AsyncResult<Integer> r =
         Canvas.chord(
-                List.of(Canvas.chord(List.of(f.add.s(1, 1), f.add.s(2, 2)), f.tsum.s()), f.add.s(3, 3)),
+                List.of(
+                    Canvas.chord(List.of(f.add.s(1, 1), f.add.s(2, 2)), f.tsum.s()), f.add.s(3, 3)),
                 f.tsum.s())
             .applyAsync();
 
@@ -697,7 +702,8 @@ class CanvasTest {
     assertThat(c.state()).isEqualTo(TaskState.FAILURE);
     assertThatThrownBy(c::get).isInstanceOf(IllegalStateException.class).hasMessage("boom");
 
-    AsyncResult<Integer> s = Canvas.chord(List.of(f.add.s(1, 1), f.boom.s()), f.tsum.s()).applyAsync();
+    AsyncResult<Integer> s =
+        Canvas.chord(List.of(f.add.s(1, 1), f.boom.s()), f.tsum.s()).applyAsync();
     String culprit = idOf(((GroupResult) s.parent()).member(1));
     assertThatThrownBy(s::get)
         .isInstanceOf(ChordException.class)
@@ -706,7 +712,8 @@ class CanvasTest {
 
   @Test
   void eagerPropagatesRaisesTheFailureFromApplyAsync() {
-    Fixture f = new Fixture(CeleryConfig.defaults().taskAlwaysEager(true).taskEagerPropagates(true));
+    Fixture f =
+        new Fixture(CeleryConfig.defaults().taskAlwaysEager(true).taskEagerPropagates(true));
 
     assertThatThrownBy(() -> Canvas.chain(f.add.s(1, 1), f.boom.s()).applyAsync())
         .isInstanceOf(IllegalStateException.class)
@@ -737,7 +744,8 @@ class CanvasTest {
     assertThatThrownBy(() -> Canvas.group(f.add.s(1, 1), otherAdd.s(1, 1)).applyAsync())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("two apps");
-    assertThatThrownBy(() -> Canvas.chord(List.of(f.add.s(1, 1)), Canvas.group(f.tsum.s())).applyAsync())
+    assertThatThrownBy(
+            () -> Canvas.chord(List.of(f.add.s(1, 1)), Canvas.group(f.tsum.s())).applyAsync())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("GroupResult");
     assertThat(f.app.worker().queued()).isZero();
@@ -771,12 +779,12 @@ class CanvasTest {
                 f.tsum.s(),
                 Canvas.chord(List.of(f.add.s(1), f.add.s(2)), f.tsum.s()))
             .applyAsync();
-    GroupResult g = Canvas.group(f.add.s(5, 5), Canvas.chain(f.add.s(6, 6), f.mul.s(2))).applyAsync();
+    GroupResult g =
+        Canvas.group(f.add.s(5, 5), Canvas.chain(f.add.s(6, 6), f.mul.s(2))).applyAsync();
     List<Object> values = new ArrayList<>();
     values.add(r.get());
     values.addAll(g.join());
-    List<String> ids =
-        f.app.journal().events().stream().map(TaskEvent::taskId).distinct().toList();
+    List<String> ids = f.app.journal().events().stream().map(TaskEvent::taskId).distinct().toList();
     return new Run(ids, f.app.journal().timeline(), values, r.asTuple());
   }
 

@@ -19,7 +19,9 @@ class CeleryConfigTest {
     assertThat(c.taskStoreEagerResult()).as("task_store_eager_result").isFalse();
     assertThat(c.taskIgnoreResult()).as("task_ignore_result").isFalse();
     assertThat(c.resultExpires()).as("result_expires").isEqualTo(Duration.ofDays(1));
-    assertThat(c.defaultRetryDelay()).as("Task.default_retry_delay").isEqualTo(Duration.ofSeconds(180));
+    assertThat(c.defaultRetryDelay())
+        .as("Task.default_retry_delay")
+        .isEqualTo(Duration.ofSeconds(180));
     assertThat(c.maxRetries()).as("Task.max_retries").isEqualTo(3);
     assertThat(c.defaultQueue()).as("task_default_queue").isEqualTo("celery");
     assertThat(c.workerMode()).isEqualTo(WorkerMode.DETERMINISTIC);

@@ -97,7 +97,8 @@ class CollectExampleTest {
     GroupResult group = (GroupResult) result.children().get(0);
     assertThat(collected.get(0).value()).isEqualTo(group.asTuple().toList());
     AsyncResult<?> firstB = (AsyncResult<?>) group.member(0);
-    assertThat(firstB.result()).isEqualTo(((AsyncResult<?>) firstB.children().get(0)).asTuple().toList());
+    assertThat(firstB.result())
+        .isEqualTo(((AsyncResult<?>) firstB.children().get(0)).asTuple().toList());
     // ... and filtering out results and lists still gives the squares
     assertThat(plainValues(result)).containsExactly(0, 1, 4, 9, 16, 25, 36, 49, 64, 81);
   }

@@ -40,8 +40,7 @@ class ConfigBehaviourTest {
 
   @Test
   void withTrackStartedARunningTaskReadsStartedWithPidAndHostname() {
-    InMemoryCelery app =
-        app(CeleryConfig.defaults().taskTrackStarted(true).hostname("w1@oracle"));
+    InMemoryCelery app = app(CeleryConfig.defaults().taskTrackStarted(true).hostname("w1@oracle"));
     app.stub("tasks.slow").returns("x").takes(Duration.ofMinutes(1));
 
     AsyncResult<String> r = app.sendTask("tasks.slow");
@@ -160,7 +159,8 @@ class ConfigBehaviourTest {
   void withResultExtendedTheRequestIsStoredToo() {
     InMemoryCelery app = app(CeleryConfig.defaults().resultExtended(true).hostname("wext@oracle"));
     Task<Object> add =
-        app.boundTask("tasks.add", self -> (Integer) self.args().get(0) + (Integer) self.kwargs().get("y"));
+        app.boundTask(
+            "tasks.add", self -> (Integer) self.args().get(0) + (Integer) self.kwargs().get("y"));
 
     AsyncResult<Object> r = add.applyAsync(List.of(2), Map.of("y", 3), ApplyOptions.defaults());
 
@@ -175,16 +175,21 @@ class ConfigBehaviourTest {
 
   @Test
   void resultExtendedAppliesToFailuresStartedAndRevokedToo() {
-    InMemoryCelery app =
-        app(CeleryConfig.defaults().resultExtended(true).taskTrackStarted(true));
-    Task<Integer> boom = app.task("tasks.fail", () -> { throw new IllegalStateException("boom"); });
+    InMemoryCelery app = app(CeleryConfig.defaults().resultExtended(true).taskTrackStarted(true));
+    Task<Integer> boom =
+        app.task(
+            "tasks.fail",
+            () -> {
+              throw new IllegalStateException("boom");
+            });
     app.stub("tasks.slow").returns("x").takes(Duration.ofMinutes(1));
     Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
 
     AsyncResult<Integer> failed = boom.delay();
     AsyncResult<String> started = app.sendTask("tasks.slow", 1.0);
     AsyncResult<Integer> revoked =
-        add.applyAsync(List.of(0, 0), Map.of(), ApplyOptions.defaults().countdown(Duration.ofHours(1)));
+        add.applyAsync(
+            List.of(0, 0), Map.of(), ApplyOptions.defaults().countdown(Duration.ofHours(1)));
     revoked.revoke();
     app.worker().runDue();
 
@@ -223,7 +228,8 @@ class ConfigBehaviourTest {
     Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
 
     AsyncResult<Integer> r =
-        add.applyAsync(List.of(1, 2), Map.of(), ApplyOptions.defaults().countdown(Duration.ofHours(1)));
+        add.applyAsync(
+            List.of(1, 2), Map.of(), ApplyOptions.defaults().countdown(Duration.ofHours(1)));
 
     assertThat(r.get()).isEqualTo(3);
     assertThat(app.clock().elapsed()).isZero();
@@ -233,7 +239,12 @@ class ConfigBehaviourTest {
   void alwaysEagerKeepsAFailureInTheResultWithoutPropagates() {
     InMemoryCelery app = app(CeleryConfig.defaults().taskAlwaysEager(true));
     IllegalStateException boom = new IllegalStateException("boom");
-    Task<Integer> t = app.task("tasks.fail", () -> { throw boom; });
+    Task<Integer> t =
+        app.task(
+            "tasks.fail",
+            () -> {
+              throw boom;
+            });
 
     AsyncResult<Integer> r = t.delay();
 
@@ -247,7 +258,12 @@ class ConfigBehaviourTest {
     InMemoryCelery app =
         app(CeleryConfig.defaults().taskAlwaysEager(true).taskEagerPropagates(true));
     IllegalStateException boom = new IllegalStateException("boom");
-    Task<Integer> t = app.task("tasks.fail", () -> { throw boom; });
+    Task<Integer> t =
+        app.task(
+            "tasks.fail",
+            () -> {
+              throw boom;
+            });
 
     assertThatThrownBy(t::delay).isSameAs(boom);
   }
@@ -257,7 +273,12 @@ class ConfigBehaviourTest {
     InMemoryCelery app =
         app(CeleryConfig.defaults().taskAlwaysEager(true).taskEagerPropagates(true));
     java.io.IOException io = new java.io.IOException("disk");
-    Task<Integer> t = app.task("tasks.fail", () -> { throw io; });
+    Task<Integer> t =
+        app.task(
+            "tasks.fail",
+            () -> {
+              throw io;
+            });
 
     assertThatThrownBy(t::delay)
         .isInstanceOf(io.celerykit.result.TaskFailedException.class)
@@ -286,7 +307,12 @@ class ConfigBehaviourTest {
     InMemoryCelery app =
         app(CeleryConfig.defaults().taskAlwaysEager(true).taskStoreEagerResult(true));
     IllegalStateException boom = new IllegalStateException("boom");
-    Task<Integer> t = app.task("tasks.fail", () -> { throw boom; });
+    Task<Integer> t =
+        app.task(
+            "tasks.fail",
+            () -> {
+              throw boom;
+            });
 
     AsyncResult<Integer> r = t.delay();
 
@@ -330,13 +356,19 @@ class ConfigBehaviourTest {
 
     assertThat(app.journal().typesFor(r.id())).contains("task-succeeded");
     assertThat(r.state()).isEqualTo(TaskState.PENDING);
-    assertThatThrownBy(() -> r.get(Duration.ofSeconds(5))).isInstanceOf(ResultTimeoutException.class);
+    assertThatThrownBy(() -> r.get(Duration.ofSeconds(5)))
+        .isInstanceOf(ResultTimeoutException.class);
   }
 
   @Test
   void taskIgnoreResultStoresNoFailureEither() {
     InMemoryCelery app = app(CeleryConfig.defaults().taskIgnoreResult(true));
-    Task<Integer> boom = app.task("tasks.fail", () -> { throw new IllegalStateException("boom"); });
+    Task<Integer> boom =
+        app.task(
+            "tasks.fail",
+            () -> {
+              throw new IllegalStateException("boom");
+            });
 
     AsyncResult<Integer> r = boom.delay();
     app.worker().runUntilIdle();
@@ -348,9 +380,16 @@ class ConfigBehaviourTest {
   @Test
   void taskIgnoreResultStoresNoRetryOrRevokedEither() {
     InMemoryCelery app =
-        app(CeleryConfig.defaults().taskIgnoreResult(true).defaultRetryDelay(Duration.ofSeconds(1)));
+        app(
+            CeleryConfig.defaults()
+                .taskIgnoreResult(true)
+                .defaultRetryDelay(Duration.ofSeconds(1)));
     Task<String> flaky =
-        app.boundTask("tasks.flaky", self -> { throw self.retry(new IllegalStateException("again")); });
+        app.boundTask(
+            "tasks.flaky",
+            self -> {
+              throw self.retry(new IllegalStateException("again"));
+            });
     Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
 
     AsyncResult<String> retrying = flaky.delay();
@@ -392,7 +431,12 @@ class ConfigBehaviourTest {
   void ignoreResultForOneCallSkipsTheSuccessButStillStoresAFailure() {
     InMemoryCelery app = app(CeleryConfig.defaults());
     Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
-    Task<Integer> boom = app.task("tasks.fail", () -> { throw new IllegalStateException("boom"); });
+    Task<Integer> boom =
+        app.task(
+            "tasks.fail",
+            () -> {
+              throw new IllegalStateException("boom");
+            });
     ApplyOptions ignore = ApplyOptions.defaults().ignoreResult(true);
 
     AsyncResult<Integer> ok = add.applyAsync(List.of(1, 2), Map.of(), ignore);
@@ -470,7 +514,8 @@ class ConfigBehaviourTest {
     Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
 
     AsyncResult<Integer> r =
-        add.applyAsync(List.of(1, 2), Map.of(), ApplyOptions.defaults().countdown(Duration.ofHours(5)));
+        add.applyAsync(
+            List.of(1, 2), Map.of(), ApplyOptions.defaults().countdown(Duration.ofHours(5)));
     app.worker().runUntilIdle();
     assertThat(app.clock().elapsed()).isEqualTo(Duration.ofHours(5));
 
@@ -563,9 +608,19 @@ class ConfigBehaviourTest {
   void taskRetryDelayOverridesTheApp() {
     InMemoryCelery app = app(CeleryConfig.defaults().defaultRetryDelay(Duration.ofSeconds(30)));
     Task<String> onceA =
-        app.boundTask("tasks.a", self -> { if (self.retries() == 0) throw self.retry(); return "a"; });
+        app.boundTask(
+            "tasks.a",
+            self -> {
+              if (self.retries() == 0) throw self.retry();
+              return "a";
+            });
     Task<String> onceB =
-        app.boundTask("tasks.b", self -> { if (self.retries() == 0) throw self.retry(); return "b"; })
+        app.boundTask(
+                "tasks.b",
+                self -> {
+                  if (self.retries() == 0) throw self.retry();
+                  return "b";
+                })
             .configure(TaskOptions.defaults().defaultRetryDelay(Duration.ofSeconds(5)));
 
     AsyncResult<String> b = onceB.delay();

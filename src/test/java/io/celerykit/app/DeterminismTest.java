@@ -27,7 +27,11 @@ class DeterminismTest {
     InMemoryCelery app = InMemoryCelery.create(CeleryConfig.defaults().resultExtended(true));
     Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
     Task<Integer> fail =
-        app.task("tasks.fail", (String msg) -> { throw new IllegalStateException(msg); });
+        app.task(
+            "tasks.fail",
+            (String msg) -> {
+              throw new IllegalStateException(msg);
+            });
     Task<String> flaky =
         app.boundTask(
             "tasks.flaky",
@@ -66,7 +70,9 @@ class DeterminismTest {
         add.applyAsync(
             List.of(7, 8),
             Map.of(),
-            ApplyOptions.defaults().countdown(Duration.ofSeconds(40)).expires(Duration.ofSeconds(20))));
+            ApplyOptions.defaults()
+                .countdown(Duration.ofSeconds(40))
+                .expires(Duration.ofSeconds(20))));
 
     app.worker().runDue();
     revokedEarly.revoke();
@@ -181,12 +187,13 @@ class DeterminismTest {
     List<String> b = List.of(two.newId(), two.newId(), two.newId());
 
     assertThat(a).isEqualTo(b).doesNotHaveDuplicates();
-    assertThat(a).allSatisfy(
-        id -> {
-          java.util.UUID uuid = java.util.UUID.fromString(id);
-          assertThat(uuid.version()).isEqualTo(4);
-          assertThat(uuid.variant()).isEqualTo(2);
-        });
+    assertThat(a)
+        .allSatisfy(
+            id -> {
+              java.util.UUID uuid = java.util.UUID.fromString(id);
+              assertThat(uuid.version()).isEqualTo(4);
+              assertThat(uuid.variant()).isEqualTo(2);
+            });
   }
 
   @Test

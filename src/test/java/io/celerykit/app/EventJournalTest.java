@@ -25,23 +25,31 @@ class EventJournalTest {
     return app.journal().eventsFor(id).stream()
         .filter(e -> e.type().equals(type))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type + " for " + id + " in\n" + app.journal().timeline()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no " + type + " for " + id + " in\n" + app.journal().timeline()));
   }
 
   @Test
   void successGoesSentReceivedStartedSucceeded() {
     AsyncResult<Integer> r =
-        add.applyAsync(List.of(2, 3), Map.of(), ApplyOptions.defaults().countdown(Duration.ofSeconds(4)));
+        add.applyAsync(
+            List.of(2, 3), Map.of(), ApplyOptions.defaults().countdown(Duration.ofSeconds(4)));
     r.get();
 
     List<TaskEvent> events = app.journal().eventsFor(r.id());
-    assertThat(events).extracting(TaskEvent::type)
+    assertThat(events)
+        .extracting(TaskEvent::type)
         .containsExactly("task-sent", "task-received", "task-started", "task-succeeded");
-    assertThat(events).allSatisfy(e -> {
-      assertThat(e.taskId()).isEqualTo(r.id());
-      assertThat(e.name()).isEqualTo("tasks.add");
-    });
-    assertThat(events).extracting(TaskEvent::at)
+    assertThat(events)
+        .allSatisfy(
+            e -> {
+              assertThat(e.taskId()).isEqualTo(r.id());
+              assertThat(e.name()).isEqualTo("tasks.add");
+            });
+    assertThat(events)
+        .extracting(TaskEvent::at)
         .containsExactly(T0, T0, T0.plusSeconds(4), T0.plusSeconds(4));
   }
 
@@ -107,7 +115,12 @@ class EventJournalTest {
 
   @Test
   void failedEventHasTheExceptionAndTraceback() {
-    Task<Integer> boom = app.task("tasks.fail", () -> { throw new IllegalStateException("boom"); });
+    Task<Integer> boom =
+        app.task(
+            "tasks.fail",
+            () -> {
+              throw new IllegalStateException("boom");
+            });
 
     AsyncResult<Integer> r = boom.delay();
     app.worker().runUntilIdle();
@@ -115,8 +128,10 @@ class EventJournalTest {
     assertThat(app.journal().typesFor(r.id()))
         .containsExactly("task-sent", "task-received", "task-started", "task-failed");
     TaskEvent failed = event(r.id(), "task-failed");
-    assertThat(failed.payload()).containsEntry("exception", "java.lang.IllegalStateException: boom");
-    assertThat(failed.payload().get("traceback").toString()).contains("IllegalStateException: boom");
+    assertThat(failed.payload())
+        .containsEntry("exception", "java.lang.IllegalStateException: boom");
+    assertThat(failed.payload().get("traceback").toString())
+        .contains("IllegalStateException: boom");
     assertThat(failed.at()).isEqualTo(T0);
   }
 
@@ -136,15 +151,23 @@ class EventJournalTest {
     r.get();
 
     List<TaskEvent> events = app.journal().eventsFor(r.id());
-    assertThat(events).extracting(TaskEvent::type)
+    assertThat(events)
+        .extracting(TaskEvent::type)
         .containsExactly(
-            "task-sent", "task-received", "task-started", "task-retried",
-            "task-received", "task-started", "task-succeeded");
+            "task-sent",
+            "task-received",
+            "task-started",
+            "task-retried",
+            "task-received",
+            "task-started",
+            "task-succeeded");
     assertThat(events.get(3).at()).isEqualTo(T0);
     assertThat(events.get(3).payload().get("exception").toString())
         .contains("Retry in 10s")
         .contains("again");
-    assertThat(events.get(4).payload()).containsEntry("retries", 1).containsEntry("eta", T0.plusSeconds(10));
+    assertThat(events.get(4).payload())
+        .containsEntry("retries", 1)
+        .containsEntry("eta", T0.plusSeconds(10));
     assertThat(events.get(5).at()).isEqualTo(T0.plusSeconds(10));
   }
 
@@ -156,7 +179,9 @@ class EventJournalTest {
         add.applyAsync(
             List.of(1, 1),
             Map.of(),
-            ApplyOptions.defaults().countdown(Duration.ofSeconds(30)).expires(Duration.ofSeconds(10)));
+            ApplyOptions.defaults()
+                .countdown(Duration.ofSeconds(30))
+                .expires(Duration.ofSeconds(10)));
     AsyncResult<String> terminated = app.sendTask("tasks.slow");
 
     revoked.revoke();
@@ -182,7 +207,12 @@ class EventJournalTest {
 
   @Test
   void rejectedEventAndNothingStored() {
-    Task<String> picky = app.boundTask("tasks.picky", self -> { throw self.reject(false); });
+    Task<String> picky =
+        app.boundTask(
+            "tasks.picky",
+            self -> {
+              throw self.reject(false);
+            });
 
     AsyncResult<String> r = picky.delay();
     app.worker().runUntilIdle();
@@ -196,7 +226,12 @@ class EventJournalTest {
 
   @Test
   void rejectWithRequeueIsRecorded() {
-    Task<String> picky = app.boundTask("tasks.picky", self -> { throw self.reject(true); });
+    Task<String> picky =
+        app.boundTask(
+            "tasks.picky",
+            self -> {
+              throw self.reject(true);
+            });
 
     AsyncResult<String> r = picky.delay();
     app.worker().runUntilIdle();
@@ -213,8 +248,14 @@ class EventJournalTest {
     assertThat(app.journal().events())
         .extracting(e -> e.type() + " " + (e.taskId().equals(a.id()) ? "a" : "b"))
         .containsExactly(
-            "task-sent a", "task-received a", "task-sent b", "task-received b",
-            "task-started a", "task-succeeded a", "task-started b", "task-succeeded b");
+            "task-sent a",
+            "task-received a",
+            "task-sent b",
+            "task-received b",
+            "task-started a",
+            "task-succeeded a",
+            "task-started b",
+            "task-succeeded b");
   }
 
   @Test
@@ -228,10 +269,14 @@ class EventJournalTest {
     assertThat(lines).hasSize(4);
     assertThat(lines[0])
         .startsWith("2026-01-01T00:00:00Z  task-sent       tasks.add[" + r.id() + "] {args=[2, 3]");
-    assertThat(lines[1]).startsWith("2026-01-01T00:00:00Z  task-received   tasks.add[" + r.id() + "]");
+    assertThat(lines[1])
+        .startsWith("2026-01-01T00:00:00Z  task-received   tasks.add[" + r.id() + "]");
     assertThat(lines[2]).startsWith("2026-01-01T00:00:00Z  task-started    tasks.add[");
-    assertThat(lines[3]).isEqualTo(
-        "2026-01-01T00:00:00Z  task-succeeded  tasks.add[" + r.id() + "] {result=5, runtime=PT0S}");
+    assertThat(lines[3])
+        .isEqualTo(
+            "2026-01-01T00:00:00Z  task-succeeded  tasks.add["
+                + r.id()
+                + "] {result=5, runtime=PT0S}");
     assertThat(timeline).endsWith("\n");
   }
 
@@ -247,8 +292,10 @@ class EventJournalTest {
     AsyncResult<Integer> r = add.delay(1, 1);
     TaskEvent sent = event(r.id(), "task-sent");
 
-    assertThatThrownBy(() -> sent.payload().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> app.journal().events().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> sent.payload().put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> app.journal().events().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -262,7 +309,8 @@ class EventJournalTest {
     EventJournal journal = small.journal();
     assertThat(journal.enabled()).isTrue();
     assertThat(journal.capacity()).isEqualTo(3);
-    assertThat(journal.events()).extracting(TaskEvent::type)
+    assertThat(journal.events())
+        .extracting(TaskEvent::type)
         .containsExactly("task-received", "task-started", "task-succeeded");
     assertThat(journal.dropped()).isEqualTo(1);
     assertThat(journal.timeline())

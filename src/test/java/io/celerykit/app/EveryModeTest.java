@@ -52,7 +52,7 @@ class EveryModeTest {
   /** Lets the worker finish: nothing in eager mode, run until idle, or wait on real threads. */
   private void settle(AsyncResult<?> r) {
     switch (mode) {
-      case EAGER -> { }
+      case EAGER -> {}
       case DETERMINISTIC -> app.worker().runUntilIdle();
       case THREADED ->
           await()
@@ -86,7 +86,12 @@ class EveryModeTest {
   void failure(Mode m) {
     start(m);
     IllegalStateException boom = new IllegalStateException("boom");
-    Task<Integer> fail = app.task("tasks.fail", () -> { throw boom; });
+    Task<Integer> fail =
+        app.task(
+            "tasks.fail",
+            () -> {
+              throw boom;
+            });
 
     AsyncResult<Integer> r = fail.delay();
     settle(r);

@@ -121,7 +121,8 @@ class InMemoryControlTest {
     app.asyncResult("t1").revoke();
     new GroupResult("g", List.of(app.asyncResult("m1"), app.asyncResult("m2")), app).revoke();
     app.asyncResult("t2").revokeByStampedHeaders(Map.of("stamp", "s"));
-    assertThat(control.requests()).extracting(RevokeRequest::taskIds)
+    assertThat(control.requests())
+        .extracting(RevokeRequest::taskIds)
         .containsExactly(List.of("t1"), List.of("m1", "m2"), List.of());
     assertThat(control.revoked()).containsExactly("t1", "m1", "m2");
   }

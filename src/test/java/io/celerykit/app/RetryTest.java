@@ -28,7 +28,9 @@ class RetryTest {
     return InMemoryCelery.create(CeleryConfig.defaults().resultExtended(true));
   }
 
-  /** flaky(fail_times): retries with countdown=1 (and exc when given) until it has retried enough. */
+  /**
+   * flaky(fail_times): retries with countdown=1 (and exc when given) until it has retried enough.
+   */
   private static Task<String> flaky(InMemoryCelery app, int failTimes, boolean withExc) {
     return app.boundTask(
         "tasks.flaky",
@@ -122,7 +124,12 @@ class RetryTest {
   void retryWithoutCountdownWaitsTheDefaultRetryDelay() {
     InMemoryCelery app = InMemoryCelery.create();
     Task<String> t =
-        app.boundTask("tasks.once", self -> { if (self.retries() == 0) throw self.retry(); return "ok"; });
+        app.boundTask(
+            "tasks.once",
+            self -> {
+              if (self.retries() == 0) throw self.retry();
+              return "ok";
+            });
 
     AsyncResult<String> r = t.delay();
 
@@ -132,7 +139,8 @@ class RetryTest {
 
   @Test
   void retryForAnExceptionWithoutCountdownWaitsTheDefaultRetryDelay() {
-    InMemoryCelery app = InMemoryCelery.create(CeleryConfig.defaults().defaultRetryDelay(Duration.ofSeconds(7)));
+    InMemoryCelery app =
+        InMemoryCelery.create(CeleryConfig.defaults().defaultRetryDelay(Duration.ofSeconds(7)));
     Task<String> t =
         app.boundTask(
             "tasks.once",
@@ -182,8 +190,16 @@ class RetryTest {
         app.boundTask(
             "tasks.flaky",
             self -> {
-              seen.add(self.id() + " " + self.args() + " " + self.kwargs() + " " + self.retries()
-                  + " " + self.rootId());
+              seen.add(
+                  self.id()
+                      + " "
+                      + self.args()
+                      + " "
+                      + self.kwargs()
+                      + " "
+                      + self.retries()
+                      + " "
+                      + self.rootId());
               if (self.retries() < 1) {
                 throw self.retry(null, Duration.ofSeconds(1));
               }
@@ -217,7 +233,12 @@ class RetryTest {
   @Test
   void maxRetriesMessageShowsKeywordArguments() {
     InMemoryCelery app = InMemoryCelery.create(CeleryConfig.defaults().maxRetries(0));
-    Task<String> t = app.boundTask("tasks.kw", self -> { throw self.retry(); });
+    Task<String> t =
+        app.boundTask(
+            "tasks.kw",
+            self -> {
+              throw self.retry();
+            });
 
     AsyncResult<String> r =
         t.applyAsync(List.of("a", true), Map.of("n", "x"), ApplyOptions.defaults());
@@ -280,18 +301,31 @@ class RetryTest {
     assertThatThrownBy(r::get).hasMessage("attempt 1");
 
     List<TaskEvent> events = app.journal().eventsFor(r.id());
-    assertThat(events).extracting(TaskEvent::type)
+    assertThat(events)
+        .extracting(TaskEvent::type)
         .containsExactly(
-            "task-sent", "task-received", "task-started", "task-retried",
-            "task-received", "task-started", "task-failed");
+            "task-sent",
+            "task-received",
+            "task-started",
+            "task-retried",
+            "task-received",
+            "task-started",
+            "task-failed");
     assertThat(events.get(3).payload().get("exception").toString()).contains("attempt 0");
-    assertThat(events.get(4).payload()).containsEntry("retries", 1).containsEntry("eta", T0.plusSeconds(1));
+    assertThat(events.get(4).payload())
+        .containsEntry("retries", 1)
+        .containsEntry("eta", T0.plusSeconds(1));
   }
 
   @Test
   void negativeRetryCountdownFailsTheTask() {
     InMemoryCelery app = InMemoryCelery.create();
-    Task<String> t = app.boundTask("tasks.bad", self -> { throw self.retry(null, Duration.ofSeconds(-1)); });
+    Task<String> t =
+        app.boundTask(
+            "tasks.bad",
+            self -> {
+              throw self.retry(null, Duration.ofSeconds(-1));
+            });
 
     AsyncResult<String> r = t.delay();
 
@@ -351,7 +385,8 @@ class RetryTest {
             self -> {
               runs.add(self.retries() + (self.isEager() ? " eager" : " worker"));
               if (self.retries() < 2) {
-                throw self.retry(new IllegalStateException("attempt " + self.retries()), Duration.ofMinutes(1));
+                throw self.retry(
+                    new IllegalStateException("attempt " + self.retries()), Duration.ofMinutes(1));
               }
               return "ok";
             });

@@ -50,7 +50,9 @@ class RevocationTest {
 
     r.revoke();
 
-    assertThat(r.state()).as("nothing is stored until the worker reaches it").isEqualTo(TaskState.PENDING);
+    assertThat(r.state())
+        .as("nothing is stored until the worker reaches it")
+        .isEqualTo(TaskState.PENDING);
     assertThat(app.worker().revoked()).containsExactly(r.id());
     app.worker().runUntilIdle();
     assertThat(r.state()).isEqualTo(TaskState.REVOKED);
@@ -212,7 +214,8 @@ class RevocationTest {
 
   @Test
   void revokeByStampedHeaderMatchesOneValueOfAListStamp() {
-    AsyncResult<Integer> tagged = addWith(ApplyOptions.defaults().header("tags", List.of("a", "b")));
+    AsyncResult<Integer> tagged =
+        addWith(ApplyOptions.defaults().header("tags", List.of("a", "b")));
     AsyncResult<Integer> untagged = addWith(ApplyOptions.defaults().header("tags", List.of("c")));
 
     tagged.revokeByStampedHeaders(Map.of("tags", "b"));
@@ -332,7 +335,9 @@ class RevocationTest {
   void expiredWinsOverRevokedAsTheReason() {
     AsyncResult<Integer> r =
         addWith(
-            ApplyOptions.defaults().countdown(Duration.ofMinutes(10)).expires(Duration.ofMinutes(1)));
+            ApplyOptions.defaults()
+                .countdown(Duration.ofMinutes(10))
+                .expires(Duration.ofMinutes(1)));
     r.revoke();
 
     app.worker().runUntilIdle();
@@ -425,7 +430,9 @@ class RevocationTest {
       threaded.stub("tasks.slow").returns("x").takes(Duration.ofMinutes(1));
 
       AsyncResult<String> r = threaded.sendTask("tasks.slow");
-      await().atMost(Duration.ofSeconds(10)).until(() -> threaded.worker().active().contains(r.id()));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> threaded.worker().active().contains(r.id()));
       r.revoke(TERMINATE);
 
       assertThat(r.state()).isEqualTo(TaskState.REVOKED);

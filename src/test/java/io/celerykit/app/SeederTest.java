@@ -64,7 +64,8 @@ class SeederTest {
     assertThat(r.result()).isSameAs(flaky);
     assertThat(r.retries()).isEqualTo(2);
     assertThat(r.dateDone()).isNull();
-    assertThatThrownBy(() -> r.get(Duration.ofSeconds(1))).hasMessageStartingWith("The operation timed out.");
+    assertThatThrownBy(() -> r.get(Duration.ofSeconds(1)))
+        .hasMessageStartingWith("The operation timed out.");
   }
 
   @Test
@@ -83,7 +84,8 @@ class SeederTest {
     AsyncResult<Object> r = named.seed().started("t1");
 
     assertThat(r.state()).isEqualTo(TaskState.STARTED);
-    assertThat(r.info()).isEqualTo(Map.of("pid", CeleryConfig.DEFAULT_WORKER_PID, "hostname", "w1@host"));
+    assertThat(r.info())
+        .isEqualTo(Map.of("pid", CeleryConfig.DEFAULT_WORKER_PID, "hostname", "w1@host"));
     assertThat(r.ready()).isFalse();
   }
 
@@ -134,7 +136,8 @@ class SeederTest {
     AsyncResult<Object> second = app.seed().parent(first).failed("second", boom);
 
     assertThatThrownBy(second::get).isSameAs(boom);
-    assertThat(second.outcome(GetOptions.defaults().followParents(false)).exception()).isSameAs(boom);
+    assertThat(second.outcome(GetOptions.defaults().followParents(false)).exception())
+        .isSameAs(boom);
   }
 
   @Test
@@ -173,7 +176,8 @@ class SeederTest {
     AsyncResult<Object> leaf = app.seed().succeeded("leaf", 1);
     AsyncResult<Object> root = app.seed().children(waiting, leaf).succeeded("root", "done");
 
-    assertThat(root.iterdeps(true).map(e -> id(e.node()))).containsExactly("root", "waiting", "leaf");
+    assertThat(root.iterdeps(true).map(e -> id(e.node())))
+        .containsExactly("root", "waiting", "leaf");
     assertThatThrownBy(() -> root.iterdeps().collect(Collectors.toList()))
         .isInstanceOf(IncompleteStreamException.class)
         .hasMessageContaining("waiting");
@@ -185,8 +189,7 @@ class SeederTest {
     AsyncResult<Integer> ran = add.delay(2, 3);
     AsyncResult<String> root = app.seed().children(ran).succeeded("root", "done");
 
-    List<Object> values =
-        root.collect().map(CollectedValue::value).collect(Collectors.toList());
+    List<Object> values = root.collect().map(CollectedValue::value).collect(Collectors.toList());
 
     assertThat(values).containsExactly("done", 5);
   }
@@ -230,8 +233,11 @@ class SeederTest {
     assertThatThrownBy(() -> app.seed().retrying("t1", null, -1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("-1");
-    assertThatThrownBy(() -> app.seed().failed("t1", null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> app.seed().succeeded(" ", 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> app.seed().inState("t1", null, 1)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> app.seed().failed("t1", null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> app.seed().succeeded(" ", 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> app.seed().inState("t1", null, 1))
+        .isInstanceOf(NullPointerException.class);
   }
 }

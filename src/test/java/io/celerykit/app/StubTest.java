@@ -184,7 +184,8 @@ class StubTest {
   @Test
   void progressesComesAfterStartedWithTrackStarted() {
     InMemoryCelery tracked = InMemoryCelery.create(CeleryConfig.defaults().taskTrackStarted(true));
-    tracked.stub("tasks.report")
+    tracked
+        .stub("tasks.report")
         .returns("pdf")
         .takes(Duration.ofMinutes(1))
         .progresses(TaskState.of("PROGRESS"), Map.of("current", 1));
@@ -194,7 +195,8 @@ class StubTest {
     tracked.backend().subscribe(r.id(), meta -> seen.add(meta.state()));
     r.get();
 
-    assertThat(seen).containsExactly(TaskState.STARTED, TaskState.of("PROGRESS"), TaskState.SUCCESS);
+    assertThat(seen)
+        .containsExactly(TaskState.STARTED, TaskState.of("PROGRESS"), TaskState.SUCCESS);
   }
 
   @Test

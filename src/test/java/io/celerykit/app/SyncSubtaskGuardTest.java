@@ -52,9 +52,7 @@ class SyncSubtaskGuardTest {
   @Test
   void joinInsideATaskFails() {
     Task<Object> outer =
-        app.task(
-            "tasks.outer",
-            () -> new ResultSet(List.of(one.delay(), two.delay()), app).join());
+        app.task("tasks.outer", () -> new ResultSet(List.of(one.delay(), two.delay()), app).join());
 
     assertThatThrownBy(() -> outer.delay().get())
         .isInstanceOf(IllegalStateException.class)
@@ -97,7 +95,9 @@ class SyncSubtaskGuardTest {
             "tasks.outer",
             () ->
                 app.allowJoinResult(
-                    () -> one.delay().get() + new ResultSet(List.of(two.delay()), app).join().size()));
+                    () ->
+                        one.delay().get()
+                            + new ResultSet(List.of(two.delay()), app).join().size()));
 
     assertThat(outer.delay().get()).isEqualTo(2);
   }
@@ -128,7 +128,9 @@ class SyncSubtaskGuardTest {
     Task<Object> outer =
         app.task(
             "tasks.outer",
-            () -> app.allowJoinResult(() -> app.allowJoinResult(() -> one.delay().get()) + one.delay().get()));
+            () ->
+                app.allowJoinResult(
+                    () -> app.allowJoinResult(() -> one.delay().get()) + one.delay().get()));
 
     assertThat(outer.delay().get()).isEqualTo(2);
   }

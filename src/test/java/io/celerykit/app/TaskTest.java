@@ -57,7 +57,8 @@ class TaskTest {
 
   @Test
   void boundBodySeesItsOwnRequest() {
-    Task<String> whoami = app.boundTask("tasks.whoami", self -> self.name() + "[" + self.id() + "]");
+    Task<String> whoami =
+        app.boundTask("tasks.whoami", self -> self.name() + "[" + self.id() + "]");
 
     AsyncResult<String> r = whoami.delay();
 
@@ -187,10 +188,17 @@ class TaskTest {
   @Test
   void countdownDelaysTheRunOnTheVirtualClock() {
     AtomicReference<Instant> ranAt = new AtomicReference<>();
-    Task<String> t = app.task("tasks.stamp", () -> { ranAt.set(app.clock().now()); return "ran"; });
+    Task<String> t =
+        app.task(
+            "tasks.stamp",
+            () -> {
+              ranAt.set(app.clock().now());
+              return "ran";
+            });
 
     AsyncResult<String> r =
-        t.applyAsync(List.of(), Map.of(), ApplyOptions.defaults().countdown(Duration.ofSeconds(10)));
+        t.applyAsync(
+            List.of(), Map.of(), ApplyOptions.defaults().countdown(Duration.ofSeconds(10)));
     app.worker().runDue();
 
     assertThat(r.ready()).isFalse();
@@ -202,7 +210,13 @@ class TaskTest {
   @Test
   void etaRunsTheTaskAtThatInstant() {
     AtomicReference<Instant> ranAt = new AtomicReference<>();
-    Task<String> t = app.task("tasks.stamp", () -> { ranAt.set(app.clock().now()); return "ran"; });
+    Task<String> t =
+        app.task(
+            "tasks.stamp",
+            () -> {
+              ranAt.set(app.clock().now());
+              return "ran";
+            });
     Instant at = VirtualClock.DEFAULT_START.plus(Duration.ofHours(2));
 
     AsyncResult<String> r = t.applyAsync(List.of(), Map.of(), ApplyOptions.defaults().eta(at));
@@ -237,13 +251,20 @@ class TaskTest {
 
     assertThat(routed.queue()).isEqualTo("reports");
     assertThat(plain.queue()).isEqualTo("celery");
-    assertThat(ext.journal().eventsFor(routed.id()).get(0).payload()).containsEntry("queue", "reports");
+    assertThat(ext.journal().eventsFor(routed.id()).get(0).payload())
+        .containsEntry("queue", "reports");
   }
 
   @Test
   void headersReachTheRequestAsStamps() {
     AtomicReference<TaskContext> seen = new AtomicReference<>();
-    Task<String> t = app.boundTask("tasks.h", self -> { seen.set(self); return "ok"; });
+    Task<String> t =
+        app.boundTask(
+            "tasks.h",
+            self -> {
+              seen.set(self);
+              return "ok";
+            });
 
     t.applyAsync(
             List.of(),
@@ -298,9 +319,20 @@ class TaskTest {
 
   @Test
   void linkIsNotSentWhenTheTaskFails() {
-    Task<Integer> boom = app.task("tasks.boom", () -> { throw new IllegalStateException("boom"); });
+    Task<Integer> boom =
+        app.task(
+            "tasks.boom",
+            () -> {
+              throw new IllegalStateException("boom");
+            });
     List<Object> called = Collections.synchronizedList(new ArrayList<>());
-    Task<Object> cb = app.task("tasks.cb", (Object v) -> { called.add(v); return v; });
+    Task<Object> cb =
+        app.task(
+            "tasks.cb",
+            (Object v) -> {
+              called.add(v);
+              return v;
+            });
 
     AsyncResult<Integer> r =
         boom.applyAsync(List.of(), Map.of(), ApplyOptions.defaults().link(cb.s()));
@@ -312,9 +344,20 @@ class TaskTest {
 
   @Test
   void linkErrorGetsTheFailedTasksId() {
-    Task<Integer> boom = app.task("tasks.boom", () -> { throw new IllegalStateException("boom"); });
+    Task<Integer> boom =
+        app.task(
+            "tasks.boom",
+            () -> {
+              throw new IllegalStateException("boom");
+            });
     List<Object> called = Collections.synchronizedList(new ArrayList<>());
-    Task<Object> onError = app.task("tasks.on_error", (Object id) -> { called.add(id); return id; });
+    Task<Object> onError =
+        app.task(
+            "tasks.on_error",
+            (Object id) -> {
+              called.add(id);
+              return id;
+            });
 
     AsyncResult<Integer> r =
         boom.applyAsync(List.of(), Map.of(), ApplyOptions.defaults().linkError(onError.s()));
@@ -328,7 +371,13 @@ class TaskTest {
   void linkErrorIsNotSentWhenTheTaskSucceeds() {
     Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
     List<Object> called = Collections.synchronizedList(new ArrayList<>());
-    Task<Object> onError = app.task("tasks.on_error", (Object id) -> { called.add(id); return id; });
+    Task<Object> onError =
+        app.task(
+            "tasks.on_error",
+            (Object id) -> {
+              called.add(id);
+              return id;
+            });
 
     add.applyAsync(List.of(1, 1), Map.of(), ApplyOptions.defaults().linkError(onError.s()));
     app.worker().runUntilIdle();
@@ -373,7 +422,12 @@ class TaskTest {
   @Test
   void applyOfAFailingTaskReturnsAFailedEagerResult() {
     IllegalStateException boom = new IllegalStateException("boom");
-    Task<Integer> t = app.task("tasks.boom", () -> { throw boom; });
+    Task<Integer> t =
+        app.task(
+            "tasks.boom",
+            () -> {
+              throw boom;
+            });
 
     EagerResult<Integer> r = t.apply();
 
@@ -386,7 +440,13 @@ class TaskTest {
   @Test
   void applyWithOptionsUsesTheTaskIdAndHeaders() {
     AtomicReference<TaskContext> seen = new AtomicReference<>();
-    Task<String> t = app.boundTask("tasks.h", self -> { seen.set(self); return "ok"; });
+    Task<String> t =
+        app.boundTask(
+            "tasks.h",
+            self -> {
+              seen.set(self);
+              return "ok";
+            });
 
     EagerResult<String> r =
         t.apply(List.of(), Map.of("k", 1), ApplyOptions.defaults().taskId("e-1").header("h", "v"));
@@ -429,7 +489,13 @@ class TaskTest {
   @Test
   void requestOfATopLevelTask() {
     AtomicReference<TaskContext> seen = new AtomicReference<>();
-    Task<String> t = app.boundTask("tasks.req", self -> { seen.set(self); return "ok"; });
+    Task<String> t =
+        app.boundTask(
+            "tasks.req",
+            self -> {
+              seen.set(self);
+              return "ok";
+            });
 
     AsyncResult<String> r =
         t.applyAsync(List.of("a", 1), Map.of("flag", true), ApplyOptions.defaults().header("h", 1));
@@ -452,17 +518,30 @@ class TaskTest {
   @Test
   void requestArgsCannotBeChanged() {
     AtomicReference<TaskContext> seen = new AtomicReference<>();
-    Task<String> t = app.boundTask("tasks.req", self -> { seen.set(self); return "ok"; });
+    Task<String> t =
+        app.boundTask(
+            "tasks.req",
+            self -> {
+              seen.set(self);
+              return "ok";
+            });
 
     t.delay(1).get();
 
-    assertThatThrownBy(() -> seen.get().args().add(2)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> seen.get().args().add(2))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
   void tasksSentFromATaskHaveItAsParentAndShareTheRoot() {
     Map<String, TaskContext> seen = new java.util.concurrent.ConcurrentHashMap<>();
-    Task<String> leaf = app.boundTask("tasks.leaf", self -> { seen.put("leaf", self); return "leaf"; });
+    Task<String> leaf =
+        app.boundTask(
+            "tasks.leaf",
+            self -> {
+              seen.put("leaf", self);
+              return "leaf";
+            });
     Task<String> middle =
         app.boundTask(
             "tasks.middle",
@@ -495,7 +574,13 @@ class TaskTest {
   @Test
   void currentTaskIsTheRunningRequestAndNullOutside() {
     AtomicReference<TaskContext> inside = new AtomicReference<>();
-    Task<String> t = app.boundTask("tasks.cur", self -> { inside.set(app.currentTask()); return "ok"; });
+    Task<String> t =
+        app.boundTask(
+            "tasks.cur",
+            self -> {
+              inside.set(app.currentTask());
+              return "ok";
+            });
 
     AsyncResult<String> r = t.delay();
     r.get();
@@ -522,7 +607,9 @@ class TaskTest {
     AsyncResult<String> r = spawn.delay();
     assertThat(r.get()).isEqualTo("spawned");
 
-    assertThat(r.children()).extracting(c -> ((AsyncResult<?>) c).id()).containsExactlyElementsOf(childIds);
+    assertThat(r.children())
+        .extracting(c -> ((AsyncResult<?>) c).id())
+        .containsExactlyElementsOf(childIds);
     assertThat(app.backend().getTaskMeta(r.id()).children()).hasSize(2);
     List<Object> values = new ArrayList<>();
     for (ResultBase child : r.children()) {
@@ -535,7 +622,12 @@ class TaskTest {
   void withoutTrailCalledTasksAreNotChildren() {
     Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
     Task<String> spawn =
-        app.task("tasks.spawn", () -> { add.delay(1, 1); return "spawned"; })
+        app.task(
+                "tasks.spawn",
+                () -> {
+                  add.delay(1, 1);
+                  return "spawned";
+                })
             .configure(TaskOptions.defaults().trail(false));
 
     AsyncResult<String> r = spawn.delay();
@@ -599,10 +691,13 @@ class TaskTest {
     String value = r.get(GetOptions.defaults().onMessage(messages::add));
 
     assertThat(value).isEqualTo("done");
-    assertThat(messages).extracting(TaskMeta::state)
+    assertThat(messages)
+        .extracting(TaskMeta::state)
         .containsExactly(TaskState.of("PROGRESS"), TaskState.of("PROGRESS"), TaskState.SUCCESS);
-    assertThat(messages).extracting(TaskMeta::result)
-        .containsExactly(Map.of("current", 1, "total", 2), Map.of("current", 2, "total", 2), "done");
+    assertThat(messages)
+        .extracting(TaskMeta::result)
+        .containsExactly(
+            Map.of("current", 1, "total", 2), Map.of("current", 2, "total", 2), "done");
   }
 
   @Test

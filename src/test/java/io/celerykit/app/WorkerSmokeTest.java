@@ -24,10 +24,17 @@ class WorkerSmokeTest {
 
   @Test
   void retriesThenFailsPastMaxRetries() {
-    InMemoryCelery app = InMemoryCelery.create(CeleryConfig.defaults().maxRetries(2).resultExtended(true));
-    Task<String> flaky = app.boundTask("tasks.flaky", self -> { throw self.retry(null, Duration.ofSeconds(1)); });
+    InMemoryCelery app =
+        InMemoryCelery.create(CeleryConfig.defaults().maxRetries(2).resultExtended(true));
+    Task<String> flaky =
+        app.boundTask(
+            "tasks.flaky",
+            self -> {
+              throw self.retry(null, Duration.ofSeconds(1));
+            });
     AsyncResult<String> r = flaky.delay(5);
-    assertThatThrownBy(r::get).isInstanceOf(MaxRetriesExceededException.class)
+    assertThatThrownBy(r::get)
+        .isInstanceOf(MaxRetriesExceededException.class)
         .hasMessage("Can't retry tasks.flaky[" + r.id() + "] args:(5,) kwargs:{}");
     assertThat(r.retries()).isEqualTo(2);
     assertThat(app.clock().elapsed()).isEqualTo(Duration.ofSeconds(2));

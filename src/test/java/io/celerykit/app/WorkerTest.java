@@ -146,7 +146,13 @@ class WorkerTest {
   void tasksRunInEtaThenArrivalOrder() {
     InMemoryCelery app = InMemoryCelery.create();
     List<String> order = Collections.synchronizedList(new ArrayList<>());
-    Task<String> rec = app.task("tasks.rec", (String name) -> { order.add(name); return name; });
+    Task<String> rec =
+        app.task(
+            "tasks.rec",
+            (String name) -> {
+              order.add(name);
+              return name;
+            });
 
     rec.applyAsync(List.of("A"), Map.of(), countdown(10));
     rec.delay("B");
@@ -164,7 +170,12 @@ class WorkerTest {
     InMemoryCelery app = InMemoryCelery.create();
     Map<String, Instant> ranAt = new ConcurrentHashMap<>();
     Task<String> stamp =
-        app.boundTask("tasks.stamp", self -> { ranAt.put(self.id(), app.clock().now()); return "ok"; });
+        app.boundTask(
+            "tasks.stamp",
+            self -> {
+              ranAt.put(self.id(), app.clock().now());
+              return "ok";
+            });
 
     app.clock().advance(Duration.ofMinutes(1));
     AsyncResult<String> r = stamp.applyAsync(List.of(), Map.of(), countdown(10));
@@ -323,7 +334,8 @@ class WorkerTest {
     try (InMemoryCelery app = threaded(2)) {
       app.stub("tasks.slow").returns("done").takes(Duration.ofMillis(1));
       List<AsyncResult<Object>> results = new ArrayList<>();
-      java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.concurrent.atomic.AtomicBoolean sending =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
       Thread advancer =
           new Thread(
               () -> {
@@ -363,7 +375,9 @@ class WorkerTest {
       for (int i = 0; i < 50; i++) {
         results.add(square.delay(i));
       }
-      await().atMost(Duration.ofSeconds(10)).until(() -> results.stream().allMatch(AsyncResult::ready));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> results.stream().allMatch(AsyncResult::ready));
 
       int sum = 0;
       for (AsyncResult<Integer> r : results) {
@@ -407,7 +421,12 @@ class WorkerTest {
   void threadedFailureIsStored() {
     try (InMemoryCelery app = threaded(2)) {
       IllegalStateException boom = new IllegalStateException("boom");
-      Task<Integer> t = app.task("tasks.fail", () -> { throw boom; });
+      Task<Integer> t =
+          app.task(
+              "tasks.fail",
+              () -> {
+                throw boom;
+              });
 
       AsyncResult<Integer> r = t.delay();
       await().atMost(Duration.ofSeconds(10)).until(r::ready);

@@ -44,14 +44,17 @@ class EventJournalAssertTest {
 
     assertThatThrownBy(
             () ->
-                assertThat(app.journal())
-                    .containsSequence(sum.id(), "task-started", "task-failed"))
+                assertThat(app.journal()).containsSequence(sum.id(), "task-started", "task-failed"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expecting events of task:" + NL + "  " + sum.id())
-        .hasMessageContaining("to contain the sequence (in order, one after the other):" + NL
-            + "  [task-started, task-failed]")
-        .hasMessageContaining("but its events were:" + NL
-            + "  [task-sent, task-received, task-started, task-succeeded]")
+        .hasMessageContaining(
+            "to contain the sequence (in order, one after the other):"
+                + NL
+                + "  [task-started, task-failed]")
+        .hasMessageContaining(
+            "but its events were:"
+                + NL
+                + "  [task-sent, task-received, task-started, task-succeeded]")
         .hasMessageContaining("journal timeline:")
         .hasMessageContaining("task-succeeded  tasks.add[" + sum.id() + "]");
   }

@@ -200,8 +200,7 @@ class ResultSetAssertTest {
 
   @Test
   void joinedValuesJoinsTheMembersByRunningTheWorker() {
-    GroupResult group =
-        new GroupResult("g-join", List.of(add.delay(1, 2), add.delay(3, 4)), app);
+    GroupResult group = new GroupResult("g-join", List.of(add.delay(1, 2), add.delay(3, 4)), app);
     assertThat(group).isWaiting().hasCompletedCount(0);
 
     assertThat(group).joinedValues().containsExactly(3, 7);

@@ -111,8 +111,12 @@ class ResultTreeAssertTest {
     assertThatThrownBy(() -> assertThatTree(root).allNodesAreSuccessful())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expecting every task of result tree:")
-        .hasMessageContaining("to be successful" + NL + "but these were not:" + NL
-            + "  b FAILURE IllegalStateException: boom");
+        .hasMessageContaining(
+            "to be successful"
+                + NL
+                + "but these were not:"
+                + NL
+                + "  b FAILURE IllegalStateException: boom");
   }
 
   @Test
@@ -128,8 +132,7 @@ class ResultTreeAssertTest {
 
     assertThatThrownBy(
             () ->
-                assertThatTree(root)
-                    .allNodesSatisfy(node -> assertThat(node.children()).isEmpty()))
+                assertThatTree(root).allNodesSatisfy(node -> assertThat(node.children()).isEmpty()))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("to satisfy the given requirements" + NL + "but these did not:")
         .hasMessageContaining("  root SUCCESS 0" + NL + "    Expecting empty but was:")

@@ -28,10 +28,12 @@ class CeleryConditionsTest {
   @Test
   void conditionsAreFalseUntilAWorkerThreadStoresTheResult() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    app.task("t.wait", () -> {
-      release.await();
-      return "done";
-    });
+    app.task(
+        "t.wait",
+        () -> {
+          release.await();
+          return "done";
+        });
     AsyncResult<String> r = app.sendTask("t.wait");
 
     assertThat(CeleryConditions.ready(r).call()).isFalse();

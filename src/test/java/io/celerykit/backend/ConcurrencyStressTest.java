@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Several threads store, read, wait on, forget and join the same results at once in {@link
- * WaitMode#REAL_TIME}. Bounded: a fixed pool of {@value #THREADS} threads, a fixed number of
- * steps, and a preemptive timeout as deadlock guard.
+ * WaitMode#REAL_TIME}. Bounded: a fixed pool of {@value #THREADS} threads, a fixed number of steps,
+ * and a preemptive timeout as deadlock guard.
  */
 class ConcurrencyStressTest {
 
@@ -150,13 +150,17 @@ class ConcurrencyStressTest {
               // 4. read and wait on my neighbour's result of this step.
               String theirs = own(next, k);
               TaskState before = backend.getTaskMeta(theirs).state();
-              assertThat(before).isIn(TaskState.PENDING, TaskState.STARTED, PROGRESS, TaskState.SUCCESS);
+              assertThat(before)
+                  .isIn(TaskState.PENDING, TaskState.STARTED, PROGRESS, TaskState.SUCCESS);
               assertThat(app.asyncResult(theirs).get(WAIT)).isEqualTo(value(next, k));
               gets++;
               assertThat(backend.getTaskMeta(theirs).state())
                   .as("a ready result never goes back")
                   .isEqualTo(TaskState.SUCCESS);
-              assertThat(backend.waitFor("shared-" + (k % SHARED), GetOptions.defaults().timeout(WAIT)).state())
+              assertThat(
+                      backend
+                          .waitFor("shared-" + (k % SHARED), GetOptions.defaults().timeout(WAIT))
+                          .state())
                   .isEqualTo(TaskState.SUCCESS);
             }
             // 5. join everyone's results, plainly and natively.
@@ -167,7 +171,10 @@ class ConcurrencyStressTest {
           });
     }
 
-    assertThat(runAll(tasks)).as("waits that returned the value, per thread").containsOnly(STEPS).hasSize(THREADS);
+    assertThat(runAll(tasks))
+        .as("waits that returned the value, per thread")
+        .containsOnly(STEPS)
+        .hasSize(THREADS);
     for (int t = 0; t < THREADS; t++) {
       for (int k = 0; k < STEPS; k++) {
         TaskMeta meta = backend.getTaskMeta(own(t, k));
@@ -291,7 +298,9 @@ class ConcurrencyStressTest {
             return missed;
           });
     }
-    assertThat(runAll(tasks)).as("stores missed by subscribed listeners, per thread").containsOnly(0);
+    assertThat(runAll(tasks))
+        .as("stores missed by subscribed listeners, per thread")
+        .containsOnly(0);
   }
 
   @Test
@@ -302,7 +311,8 @@ class ConcurrencyStressTest {
   private void storeForgetChurn() throws Exception {
     int rounds = 12_000;
     int writers = THREADS / 2;
-    java.util.concurrent.atomic.AtomicBoolean waitersDone = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean waitersDone =
+        new java.util.concurrent.atomic.AtomicBoolean();
     AtomicInteger waitersLeft = new AtomicInteger(THREADS - writers);
     GetOptions checkOnce = GetOptions.defaults().timeout(Duration.ZERO);
     List<Callable<Integer>> tasks = new ArrayList<>();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The in-memory backend passes the backend contract: in virtual time (the worker stores one
- * virtual second later) and, nested, in real time with a thread storing.
+ * The in-memory backend passes the backend contract: in virtual time (the worker stores one virtual
+ * second later) and, nested, in real time with a thread storing.
  */
 class InMemoryBackendContractTest extends ResultBackendContract {
 

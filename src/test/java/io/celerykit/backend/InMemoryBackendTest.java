@@ -138,7 +138,9 @@ class InMemoryBackendTest {
 
     private final ResultTuple group =
         ResultTuple.group(
-            "g1", ResultTuple.of("p", null), List.of(ResultTuple.of("m1", null), ResultTuple.of("m2", null)));
+            "g1",
+            ResultTuple.of("p", null),
+            List.of(ResultTuple.of("m1", null), ResultTuple.of("m2", null)));
 
     @Test
     void savedGroupIsRestoredById() {
@@ -290,7 +292,10 @@ class InMemoryBackendTest {
       backend.resultExpires(Duration.ofMinutes(1));
       backend.store(TaskMeta.builder("t1", TaskState.STARTED).build());
       backend.store(progress("t2", 1));
-      backend.store(TaskMeta.builder("t3", TaskState.RETRY).result(new IllegalStateException("busy")).build());
+      backend.store(
+          TaskMeta.builder("t3", TaskState.RETRY)
+              .result(new IllegalStateException("busy"))
+              .build());
       assertThat(clock.hasPendingEvents()).isFalse();
       clock.advance(Duration.ofSeconds(59));
       assertThat(backend.getTaskMeta("t1").state()).isEqualTo(TaskState.STARTED);
@@ -563,7 +568,8 @@ class InMemoryBackendTest {
     void timeoutPassesInVirtualTimeAndLeavesLaterEventsPending() {
       storeAt(Duration.ofSeconds(30), TaskMeta.success("t1", 1));
 
-      Throwable thrown = catchThrowable(() -> backend.waitFor("t1", timeout(Duration.ofSeconds(10))));
+      Throwable thrown =
+          catchThrowable(() -> backend.waitFor("t1", timeout(Duration.ofSeconds(10))));
 
       assertThat(thrown)
           .isInstanceOf(ResultTimeoutException.class)
@@ -650,7 +656,10 @@ class InMemoryBackendTest {
 
       assertThat(ticks)
           .containsExactly(
-              Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2000));
+              Duration.ofMillis(500),
+              Duration.ofMillis(1000),
+              Duration.ofMillis(1500),
+              Duration.ofMillis(2000));
       assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(2));
     }
 
@@ -674,7 +683,9 @@ class InMemoryBackendTest {
       List<Duration> ticks = new ArrayList<>();
       storeAt(Duration.ofSeconds(2), TaskMeta.success("t1", 1));
       GetOptions options =
-          GetOptions.defaults().interval(Duration.ofSeconds(1)).onInterval(() -> ticks.add(clock.elapsed()));
+          GetOptions.defaults()
+              .interval(Duration.ofSeconds(1))
+              .onInterval(() -> ticks.add(clock.elapsed()));
 
       backend.waitFor("t1", options);
 
@@ -734,7 +745,8 @@ class InMemoryBackendTest {
       storeAt(Duration.ofSeconds(1), TaskMeta.success("c", "C"));
       storeAt(Duration.ofSeconds(2), TaskMeta.failure("a", new IllegalStateException("A")));
 
-      Iterator<TaskMeta> it = backend.iterNative(List.of("a", "b", "c"), timeout(Duration.ofSeconds(10)));
+      Iterator<TaskMeta> it =
+          backend.iterNative(List.of("a", "b", "c"), timeout(Duration.ofSeconds(10)));
 
       List<String> order = new ArrayList<>();
       List<Duration> at = new ArrayList<>();
@@ -743,7 +755,8 @@ class InMemoryBackendTest {
         at.add(clock.elapsed());
       }
       assertThat(order).containsExactly("c", "a", "b");
-      assertThat(at).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
+      assertThat(at)
+          .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
       assertThatThrownBy(it::next)
           .isInstanceOf(NoSuchElementException.class)
           .hasMessageContaining("exhausted");
@@ -754,7 +767,8 @@ class InMemoryBackendTest {
       backend.store(TaskMeta.success("b", 2));
       storeAt(Duration.ofSeconds(4), TaskMeta.success("a", 1));
 
-      Iterator<TaskMeta> it = backend.iterNative(List.of("a", "b"), timeout(Duration.ofSeconds(10)));
+      Iterator<TaskMeta> it =
+          backend.iterNative(List.of("a", "b"), timeout(Duration.ofSeconds(10)));
 
       assertThat(it.next().taskId()).isEqualTo("b");
       assertThat(clock.elapsed()).isZero();

@@ -138,13 +138,15 @@ class RealTimeWaitTest {
     assertThatThrownBy(() -> never.get(Duration.ofMillis(50)))
         .isInstanceOf(ResultTimeoutException.class)
         .hasMessageStartingWith("The operation timed out.");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(50));
   }
 
   @Test
   void aResultAlreadyStoredIsReturnedWithoutBlocking() {
     backend.store(TaskMeta.success("t1", 1));
-    assertThat(backend.waitFor("t1", GetOptions.defaults().timeout(Duration.ZERO)).result()).isEqualTo(1);
+    assertThat(backend.waitFor("t1", GetOptions.defaults().timeout(Duration.ZERO)).result())
+        .isEqualTo(1);
   }
 
   @Test
@@ -172,7 +174,8 @@ class RealTimeWaitTest {
     Future<TaskMeta> waiting = onWaiterThread(() -> backend.waitFor("t1", options));
     awaitWaiterBlocked();
 
-    backend.store(TaskMeta.builder("t1", TaskState.of("PROGRESS")).result(Map.of("done", 1)).build());
+    backend.store(
+        TaskMeta.builder("t1", TaskState.of("PROGRESS")).result(Map.of("done", 1)).build());
     backend.store(TaskMeta.success("t1", 2));
 
     assertThat(within(waiting, Duration.ofSeconds(10)).result()).isEqualTo(2);
@@ -207,7 +210,8 @@ class RealTimeWaitTest {
 
   @Test
   void joinOverAResultSetReturnsValuesInMemberOrderAsAnotherThreadStoresThem() throws Exception {
-    List<AsyncResult<Object>> members = List.of(app.asyncResult("a"), app.asyncResult("b"), app.asyncResult("c"));
+    List<AsyncResult<Object>> members =
+        List.of(app.asyncResult("a"), app.asyncResult("b"), app.asyncResult("c"));
     ResultSet set = new ResultSet(members, app);
     CountDownLatch firstStored = new CountDownLatch(1);
 
@@ -233,7 +237,8 @@ class RealTimeWaitTest {
   void nativeJoinOverAResultSetWaitsInRealTime() throws Exception {
     ResultSet set = new ResultSet(List.of(app.asyncResult("a"), app.asyncResult("b")), app);
     assertThat(set.supportsNativeJoin()).isTrue();
-    Future<List<Object>> joined = onWaiterThread(() -> set.get(GetOptions.defaults().timeout(LONG)));
+    Future<List<Object>> joined =
+        onWaiterThread(() -> set.get(GetOptions.defaults().timeout(LONG)));
     awaitWaiterBlocked();
 
     backend.store(TaskMeta.success("b", "B"));
@@ -253,7 +258,8 @@ class RealTimeWaitTest {
     assertThatThrownBy(() -> set.join(Duration.ofMillis(150)))
         .isInstanceOf(ResultTimeoutException.class);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(150));
   }
 
   @Test
@@ -278,7 +284,8 @@ class RealTimeWaitTest {
   void switchingBackToVirtualModeWaitsOnTheVirtualClockAgain() {
     backend.waitMode(WaitMode.VIRTUAL);
     app.clock().schedule(Duration.ofMinutes(5), () -> backend.store(TaskMeta.success("t1", 1)));
-    assertThat(backend.waitFor("t1", GetOptions.defaults().timeout(Duration.ofHours(1))).result()).isEqualTo(1);
+    assertThat(backend.waitFor("t1", GetOptions.defaults().timeout(Duration.ofHours(1))).result())
+        .isEqualTo(1);
     assertThat(app.clock().elapsed()).isEqualTo(Duration.ofMinutes(5));
   }
 }

@@ -187,7 +187,8 @@ class VirtualClockTest {
     void scheduleAtInThePastRunsNextAtTheCurrentTime() {
       clock.advance(Duration.ofSeconds(10));
       clock.schedule(Duration.ofSeconds(1), record("later"));
-      ScheduledEvent past = clock.scheduleAt(VirtualClock.DEFAULT_START.plusSeconds(3), record("past"));
+      ScheduledEvent past =
+          clock.scheduleAt(VirtualClock.DEFAULT_START.plusSeconds(3), record("past"));
 
       assertThat(past.at()).isEqualTo(clock.now());
       assertThat(clock.nextEventTime()).isEqualTo(clock.now());
@@ -367,8 +368,6 @@ class VirtualClockTest {
   @Test
   void toStringShowsNowAndPendingCount() {
     clock.schedule(Duration.ofSeconds(1), record("x"));
-    assertThat(clock.toString())
-        .contains("now=2026-01-01T00:00:00Z")
-        .contains("pending=1");
+    assertThat(clock.toString()).contains("now=2026-01-01T00:00:00Z").contains("pending=1");
   }
 }

@@ -30,7 +30,8 @@ final class ConformanceVectors {
     String path = "/conformance/" + file;
     try (InputStream in = ConformanceVectors.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("conformance vector " + path + " is not on the test classpath");
+        throw new IllegalStateException(
+            "conformance vector " + path + " is not on the test classpath");
       }
       return JSON.readTree(in);
     } catch (IOException e) {

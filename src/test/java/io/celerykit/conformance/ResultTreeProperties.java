@@ -20,8 +20,8 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 
 /**
- * Random result trees (task results with parents, groups with members and parents, nested, every
- * id unique) survive {@code as_tuple} and {@code result_from_tuple} unchanged.
+ * Random result trees (task results with parents, groups with members and parents, nested, every id
+ * unique) survive {@code as_tuple} and {@code result_from_tuple} unchanged.
  */
 class ResultTreeProperties {
 
@@ -35,9 +35,9 @@ class ResultTreeProperties {
   @Provide
   Arbitrary<Tuple2<Shape, List<String>>> trees() {
     Arbitrary<Shape> shapes =
-        Arbitraries.recursive(() -> Arbitraries.just(new TaskShape(null)), ResultTreeProperties::deeper, 0, 5);
-    return shapes.flatMap(
-        shape -> ids(count(shape)).map(ids -> Tuple.of(shape, ids)));
+        Arbitraries.recursive(
+            () -> Arbitraries.just(new TaskShape(null)), ResultTreeProperties::deeper, 0, 5);
+    return shapes.flatMap(shape -> ids(count(shape)).map(ids -> Tuple.of(shape, ids)));
   }
 
   private static Arbitrary<Shape> deeper(Arbitrary<Shape> inner) {
@@ -97,7 +97,12 @@ class ResultTreeProperties {
       return "None";
     }
     String id = result instanceof GroupResult g ? g.id() : ((AsyncResult<?>) result).id();
-    StringBuilder sb = new StringBuilder("(('").append(id).append("', ").append(repr(result.parent())).append("), ");
+    StringBuilder sb =
+        new StringBuilder("(('")
+            .append(id)
+            .append("', ")
+            .append(repr(result.parent()))
+            .append("), ");
     if (result instanceof GroupResult g) {
       sb.append('[');
       boolean first = true;
@@ -137,11 +142,13 @@ class ResultTreeProperties {
     assertThat(ResultTuple.fromList(tuple.toList())).isEqualTo(tuple);
 
     String json = ConformanceVectors.JSON.writeValueAsString(tuple.toList());
-    assertThat(ResultTuple.fromList(ConformanceVectors.JSON.readValue(json, Object.class))).isEqualTo(tuple);
+    assertThat(ResultTuple.fromList(ConformanceVectors.JSON.readValue(json, Object.class)))
+        .isEqualTo(tuple);
   }
 
   @Property(tries = 200)
-  void theTupleHasOneNodePerResultAndPrintsLikeTheModel(@ForAll("trees") Tuple2<Shape, List<String>> tree) {
+  void theTupleHasOneNodePerResultAndPrintsLikeTheModel(
+      @ForAll("trees") Tuple2<Shape, List<String>> tree) {
     InMemoryCelery app = InMemoryCelery.create();
     ResultBase original = build(tree.get1(), tree.get2().iterator(), app);
     ResultTuple tuple = tupleOf(original);
@@ -153,7 +160,8 @@ class ResultTreeProperties {
 
   @Property(tries = 200)
   void differentTreesGiveDifferentTuples(
-      @ForAll("trees") Tuple2<Shape, List<String>> a, @ForAll("trees") Tuple2<Shape, List<String>> b) {
+      @ForAll("trees") Tuple2<Shape, List<String>> a,
+      @ForAll("trees") Tuple2<Shape, List<String>> b) {
     InMemoryCelery app = InMemoryCelery.create();
     ResultTuple ta = tupleOf(build(a.get1(), a.get2().iterator(), app));
     ResultTuple tb = tupleOf(build(b.get1(), b.get2().iterator(), app));

@@ -69,14 +69,18 @@ class ResultTupleConformanceTest {
                   "outer",
                   List.of(
                       new GroupResult(
-                          "inner", List.of(new AsyncResult<>("i1", app), new AsyncResult<>("i2", app)), app),
+                          "inner",
+                          List.of(new AsyncResult<>("i1", app), new AsyncResult<>("i2", app)),
+                          app),
                       new AsyncResult<>("o2", app)),
                   app));
       case "async_with_group_parent" ->
           named.put(
               "original",
               new AsyncResult<>(
-                  "after", app, new GroupResult("gpar", List.of(new AsyncResult<>("x1", app)), app)));
+                  "after",
+                  app,
+                  new GroupResult("gpar", List.of(new AsyncResult<>("x1", app)), app)));
       case "eager_result_tuple" ->
           named.put("original", new EagerResult<>("e1", 5, TaskState.SUCCESS, null, null, app));
       default -> fail("no Java fixture for entry " + entry);
@@ -104,7 +108,9 @@ class ResultTupleConformanceTest {
       out.put("id", g.id());
     } else {
       AsyncResult<?> a = (AsyncResult<?>) result;
-      assertThat(a).as("result_from_tuple builds plain AsyncResults").isExactlyInstanceOf(AsyncResult.class);
+      assertThat(a)
+          .as("result_from_tuple builds plain AsyncResults")
+          .isExactlyInstanceOf(AsyncResult.class);
       out.put("type", "AsyncResult");
       out.put("id", a.id());
     }
@@ -135,7 +141,9 @@ class ResultTupleConformanceTest {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         Object v = e.getValue();
-        out.put((String) e.getKey(), "id".equals(e.getKey()) && v instanceof Number n ? n.toString() : stringIds(v));
+        out.put(
+            (String) e.getKey(),
+            "id".equals(e.getKey()) && v instanceof Number n ? n.toString() : stringIds(v));
       }
       return out;
     }
@@ -150,7 +158,8 @@ class ResultTupleConformanceTest {
   }
 
   private ResultBase fromJsonText(String text) throws Exception {
-    return ResultTuple.toResult(ResultTuple.fromList(ConformanceVectors.JSON.readValue(text, Object.class)), app);
+    return ResultTuple.toResult(
+        ResultTuple.fromList(ConformanceVectors.JSON.readValue(text, Object.class)), app);
   }
 
   // ---------------------------------------------------------------- result entries
@@ -184,7 +193,8 @@ class ResultTupleConformanceTest {
         assertThat(ResultTuple.fromList(tuple.toList())).isEqualTo(tuple);
       }
       case "as_list()", "c1.as_list()" -> {
-        AsyncResult<?> result = (AsyncResult<?>) (key.startsWith("c1.") ? named.get("c1") : original);
+        AsyncResult<?> result =
+            (AsyncResult<?>) (key.startsWith("c1.") ? named.get("c1") : original);
         if (recorded.has("raises")) {
           // Celery: AttributeError, a GroupResult parent has no as_list.
           assertThat(recorded.at("/raises/class").asText()).isEqualTo("AttributeError");
@@ -199,7 +209,8 @@ class ResultTupleConformanceTest {
       case "as_list (GroupResult has as_list?)" -> {
         assertThat(recorded.at("/raises/class").asText()).isEqualTo("AttributeError");
         // Java: GroupResult has no asList method at all.
-        assertThat(Arrays.stream(GroupResult.class.getMethods()).map(Method::getName)).doesNotContain("asList");
+        assertThat(Arrays.stream(GroupResult.class.getMethods()).map(Method::getName))
+            .doesNotContain("asList");
       }
       case "result_from_tuple", "round trip" -> {
         ResultTuple tuple = tupleOf(original);
@@ -217,7 +228,8 @@ class ResultTupleConformanceTest {
         JsonNode expected = ConformanceVectors.JSON.readTree(recorded.asText());
         JsonNode actual = ConformanceVectors.JSON.valueToTree(tupleOf(original).toList());
         assertThat(actual).isEqualTo(expected);
-        assertThat(ResultTuple.fromList(ConformanceVectors.plain(expected))).isEqualTo(tupleOf(original));
+        assertThat(ResultTuple.fromList(ConformanceVectors.plain(expected)))
+            .isEqualTo(tupleOf(original));
       }
       case "== c3", "== original" -> {
         ResultBase back = ResultTuple.toResult(tupleOf(original), app);
@@ -229,7 +241,9 @@ class ResultTupleConformanceTest {
         // Python only: result_from_tuple passes a result object through untouched. Java is
         // statically typed: toResult takes a ResultTuple, so there is nothing to pass through.
         assertThat(recorded.isBoolean() ? recorded.asBoolean() : recorded.has("value")).isTrue();
-        assertThat(ResultTuple.class.getMethod("toResult", ResultTuple.class, io.celerykit.result.CeleryApp.class))
+        assertThat(
+                ResultTuple.class.getMethod(
+                    "toResult", ResultTuple.class, io.celerykit.result.CeleryApp.class))
             .isNotNull();
         assertThat(original).isInstanceOf(EagerResult.class);
       }
@@ -255,12 +269,15 @@ class ResultTupleConformanceTest {
     return switch (key) {
       case "('a', None)  bare id" -> tuple("a", null);
       case "(('a', None), None)" -> tuple(tuple("a", null), null);
-      case "[['a', null], null] (JSON lists)" -> ConformanceVectors.JSON.readValue("[[\"a\", null], null]", Object.class);
+      case "[['a', null], null] (JSON lists)" ->
+          ConformanceVectors.JSON.readValue("[[\"a\", null], null]", Object.class);
       case "(('a', None), [])  empty node list" -> tuple(tuple("a", null), List.of());
-      case "(('a', ('p', None)), None)  parent not wrapped in (.., None)" -> tuple(tuple("a", tuple("p", null)), null);
+      case "(('a', ('p', None)), None)  parent not wrapped in (.., None)" ->
+          tuple(tuple("a", tuple("p", null)), null);
       case "(('a', 'p'), None)  parent bare 1-char string" -> tuple(tuple("a", "p"), null);
       case "(('a', 'pq'), None)  parent bare 2-char string" -> tuple(tuple("a", "pq"), null);
-      case "(('a', (('p', None), None)), None) correct parent" -> tuple(tuple("a", tuple(tuple("p", null), null)), null);
+      case "(('a', (('p', None), None)), None) correct parent" ->
+          tuple(tuple("a", tuple(tuple("p", null), null)), null);
       case "(('a',), None)" -> tuple(tuple("a"), null);
       case "(('a', None, 'x'), None)" -> tuple(tuple("a", null, "x"), null);
       case "((None, None), None)" -> tuple(tuple(null, null), null);
@@ -271,9 +288,12 @@ class ResultTupleConformanceTest {
       case "'abc'" -> "abc";
       case "None" -> null;
       case "42" -> 42;
-      case "(('g', None), [('m1', None)])  bare-id members" -> tuple(tuple("g", null), List.of((Object) tuple("m1", null)));
-      case "(('g', None), ['m1'])  members as plain strings" -> tuple(tuple("g", null), List.of("m1"));
-      case "(('g', None), [(('m1', None), None)])" -> tuple(tuple("g", null), List.of((Object) tuple(tuple("m1", null), null)));
+      case "(('g', None), [('m1', None)])  bare-id members" ->
+          tuple(tuple("g", null), List.of((Object) tuple("m1", null)));
+      case "(('g', None), ['m1'])  members as plain strings" ->
+          tuple(tuple("g", null), List.of("m1"));
+      case "(('g', None), [(('m1', None), None)])" ->
+          tuple(tuple("g", null), List.of((Object) tuple(tuple("m1", null), null)));
       case "(('', None), None) empty id" -> tuple(tuple("", null), null);
       case "(('a', (('', None), None)), None) empty-string parent id is falsy?" ->
           tuple(tuple("a", tuple(tuple("", null), null)), null);
@@ -337,10 +357,15 @@ class ResultTupleConformanceTest {
   void errorsNameWhereInTheInputTheMalformedPartIs() {
     assertThatThrownBy(() -> ResultTuple.fromList(tuple(tuple("a", "p"), null)))
         .hasMessageStartingWith("malformed result tuple at tuple[0][1]: ");
-    Object deep = tuple(tuple("a", tuple(tuple("b", null), List.of((Object) tuple(tuple("m", null), null), "x"))), null);
+    Object deep =
+        tuple(
+            tuple(
+                "a", tuple(tuple("b", null), List.of((Object) tuple(tuple("m", null), null), "x"))),
+            null);
     assertThatThrownBy(() -> ResultTuple.fromList(deep))
         .hasMessageStartingWith("malformed result tuple at tuple[0][1][1][1]: ");
-    assertThatThrownBy(() -> ResultTuple.fromList(tuple(tuple("a", tuple(tuple(" ", null), null)), null)))
+    assertThatThrownBy(
+            () -> ResultTuple.fromList(tuple(tuple("a", tuple(tuple(" ", null), null)), null)))
         .hasMessageStartingWith("result tuple id at tuple[0][1][0][0] must be a non-blank string");
   }
 
@@ -397,7 +422,10 @@ class ResultTupleConformanceTest {
         });
   }
 
-  /** Length of {@code (('cN', ...(('c1', None), None)...), None)}: per step "(('" id "', " + "), None)". */
+  /**
+   * Length of {@code (('cN', ...(('c1', None), None)...), None)}: per step "(('" id "', " + "),
+   * None)".
+   */
   private static int expectedChainReprLength(int depth) {
     int length = "None".length();
     for (int i = 1; i <= depth; i++) {

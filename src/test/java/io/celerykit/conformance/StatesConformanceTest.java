@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
 /** {@link TaskState} against {@code states.json}, recorded from {@code celery.states} 5.2.6. */
 class StatesConformanceTest {
 
-  private static final Map<String, JsonNode> OBSERVED = ConformanceVectors.observedByEntry("states.json");
+  private static final Map<String, JsonNode> OBSERVED =
+      ConformanceVectors.observedByEntry("states.json");
 
   private static JsonNode observed(String entry) {
     JsonNode node = OBSERVED.get(entry);
@@ -35,11 +36,11 @@ class StatesConformanceTest {
   }
 
   /**
-   * The Java state for a name used in the vectors. Celery's {@code state('')} (written
-   * {@code <empty>}) is a custom state; celerykit rejects blank state names by design (see
-   * {@link #blankAndNullStateNamesAreRejectedInJava()}), so a custom state literally named
-   * {@code <empty>} stands in for it: like {@code ''}, it has the custom precedence and is equal
-   * to no other name in the vectors.
+   * The Java state for a name used in the vectors. Celery's {@code state('')} (written {@code
+   * <empty>}) is a custom state; celerykit rejects blank state names by design (see {@link
+   * #blankAndNullStateNamesAreRejectedInJava()}), so a custom state literally named {@code <empty>}
+   * stands in for it: like {@code ''}, it has the custom precedence and is equal to no other name
+   * in the vectors.
    */
   static TaskState state(String name) {
     return TaskState.of(name);
@@ -54,7 +55,8 @@ class StatesConformanceTest {
         javaConstants.add(field.getName());
       }
     }
-    assertThat(javaConstants).containsExactlyInAnyOrderElementsOf(ConformanceVectors.fieldNames(constants));
+    assertThat(javaConstants)
+        .containsExactlyInAnyOrderElementsOf(ConformanceVectors.fieldNames(constants));
 
     for (String name : ConformanceVectors.fieldNames(constants)) {
       TaskState constant = constant(name);
@@ -65,7 +67,8 @@ class StatesConformanceTest {
       assertThat(TaskState.of(value)).isSameAs(constant);
       assertThat(TaskState.known(value)).isSameAs(constant);
     }
-    assertThat(TaskState.knownNames()).containsExactlyInAnyOrderElementsOf(ConformanceVectors.fieldNames(constants));
+    assertThat(TaskState.knownNames())
+        .containsExactlyInAnyOrderElementsOf(ConformanceVectors.fieldNames(constants));
   }
 
   @Test
@@ -172,13 +175,16 @@ class StatesConformanceTest {
     for (String key : ConformanceVectors.fieldNames(pairs)) {
       names.add(key.split(" vs ")[0]);
     }
-    assertThat(pairs.size()).as("every ordered pair is recorded").isEqualTo(names.size() * names.size());
+    assertThat(pairs.size())
+        .as("every ordered pair is recorded")
+        .isEqualTo(names.size() * names.size());
 
     List<DynamicTest> tests = new ArrayList<>();
     for (String key : ConformanceVectors.fieldNames(pairs)) {
       String[] ab = key.split(" vs ");
       JsonNode results = pairs.get(key);
-      assertThat(ConformanceVectors.fieldNames(results)).containsExactlyInAnyOrder(">", ">=", "<", "<=", "==", "!=");
+      assertThat(ConformanceVectors.fieldNames(results))
+          .containsExactlyInAnyOrder(">", ">=", "<", "<=", "==", "!=");
       tests.add(
           dynamicTest(
               key,
@@ -203,7 +209,8 @@ class StatesConformanceTest {
   @TestFactory
   Stream<DynamicTest> comparisonsWithPlainStringsAndSortingMatchCelery() {
     JsonNode recorded = observed("state_vs_plain_str");
-    Pattern stateVsState = Pattern.compile("state\\('(\\w+)'\\) (>=|<=|>|<|==) state\\('(\\w+)'\\)(.*)");
+    Pattern stateVsState =
+        Pattern.compile("state\\('(\\w+)'\\) (>=|<=|>|<|==) state\\('(\\w+)'\\)(.*)");
     List<DynamicTest> tests = new ArrayList<>();
     for (String key : ConformanceVectors.fieldNames(recorded)) {
       JsonNode value = recorded.get(key);
@@ -223,12 +230,18 @@ class StatesConformanceTest {
               // A state compared with a plain string uses the state's precedence in Celery; in
               // Java the string is made a state first.
               case "state('SUCCESS') > 'PENDING'" ->
-                  () -> assertThat(TaskState.SUCCESS.compareTo(TaskState.of("PENDING")) > 0).isEqualTo(expected.asBoolean());
+                  () ->
+                      assertThat(TaskState.SUCCESS.compareTo(TaskState.of("PENDING")) > 0)
+                          .isEqualTo(expected.asBoolean());
               case "'PENDING' < state('SUCCESS')" ->
-                  () -> assertThat(TaskState.of("PENDING").compareTo(TaskState.SUCCESS) < 0).isEqualTo(expected.asBoolean());
+                  () ->
+                      assertThat(TaskState.of("PENDING").compareTo(TaskState.SUCCESS) < 0)
+                          .isEqualTo(expected.asBoolean());
               // Plain names compare as strings, not by precedence.
               case "'SUCCESS' > 'PENDING' (plain str)" ->
-                  () -> assertThat("SUCCESS".compareTo("PENDING") > 0).isEqualTo(expected.asBoolean());
+                  () ->
+                      assertThat("SUCCESS".compareTo("PENDING") > 0)
+                          .isEqualTo(expected.asBoolean());
               case "'FAILURE' > 'PENDING' (plain str)" ->
                   () -> {
                     assertThat("FAILURE".compareTo("PENDING") > 0).isEqualTo(expected.asBoolean());
@@ -246,8 +259,10 @@ class StatesConformanceTest {
                   };
               case "state('SUCCESS') == 'SUCCESS'" ->
                   () -> {
-                    assertThat(TaskState.SUCCESS.equals(TaskState.of("SUCCESS"))).isEqualTo(expected.asBoolean());
-                    assertThat(TaskState.SUCCESS.name().equals("SUCCESS")).isEqualTo(expected.asBoolean());
+                    assertThat(TaskState.SUCCESS.equals(TaskState.of("SUCCESS")))
+                        .isEqualTo(expected.asBoolean());
+                    assertThat(TaskState.SUCCESS.name().equals("SUCCESS"))
+                        .isEqualTo(expected.asBoolean());
                   };
               default -> () -> fail("no Java check for recorded comparison " + key);
             };
@@ -260,7 +275,16 @@ class StatesConformanceTest {
   /** The names of the recorded sort input, sorted by precedence or by the states' natural order. */
   private static List<String> sortedNames(boolean byPrecedenceIndex) {
     List<TaskState> states = new ArrayList<>();
-    for (String name : List.of("RETRY", "PROGRESS", "PENDING", "SUCCESS", "STARTED", "REVOKED", "FAILURE", "RECEIVED")) {
+    for (String name :
+        List.of(
+            "RETRY",
+            "PROGRESS",
+            "PENDING",
+            "SUCCESS",
+            "STARTED",
+            "REVOKED",
+            "FAILURE",
+            "RECEIVED")) {
       states.add(TaskState.of(name));
     }
     if (byPrecedenceIndex) {

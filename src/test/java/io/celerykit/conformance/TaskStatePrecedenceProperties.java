@@ -12,9 +12,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link TaskState#compareTo} agrees with the comparisons recorded from Celery 5.2.6 for every
- * pair of names: Celery's built-in names and any custom name (which all rank like {@code
- * PROGRESS}, the custom name the vectors record).
+ * {@link TaskState#compareTo} agrees with the comparisons recorded from Celery 5.2.6 for every pair
+ * of names: Celery's built-in names and any custom name (which all rank like {@code PROGRESS}, the
+ * custom name the vectors record).
  */
 class TaskStatePrecedenceProperties {
 
@@ -22,7 +22,16 @@ class TaskStatePrecedenceProperties {
       ConformanceVectors.observedByEntry("states.json").get("state_comparisons_all_pairs");
 
   private static final List<String> CELERY_NAMES =
-      List.of("PENDING", "RECEIVED", "STARTED", "SUCCESS", "FAILURE", "REVOKED", "REJECTED", "RETRY", "IGNORED");
+      List.of(
+          "PENDING",
+          "RECEIVED",
+          "STARTED",
+          "SUCCESS",
+          "FAILURE",
+          "REVOKED",
+          "REJECTED",
+          "RETRY",
+          "IGNORED");
 
   @Provide
   Arbitrary<String> names() {
@@ -48,7 +57,8 @@ class TaskStatePrecedenceProperties {
   }
 
   @Property(tries = 1000)
-  void compareToAgreesWithTheRecordedComparisons(@ForAll("names") String a, @ForAll("names") String b) {
+  void compareToAgreesWithTheRecordedComparisons(
+      @ForAll("names") String a, @ForAll("names") String b) {
     TaskState sa = TaskState.of(a);
     TaskState sb = TaskState.of(b);
     JsonNode expected = recorded(a, b);

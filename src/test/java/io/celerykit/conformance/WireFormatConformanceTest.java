@@ -31,8 +31,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays every value real Celery 5.2.6 stored in Redis ({@code conformance/wire_format.json}):
- * celerykit must read each one into the same state, value, exception, children and extended
- * fields, and write it back as exactly the same text.
+ * celerykit must read each one into the same state, value, exception, children and extended fields,
+ * and write it back as exactly the same text.
  */
 class WireFormatConformanceTest {
 
@@ -68,8 +68,7 @@ class WireFormatConformanceTest {
     assertThat(versions.get("celery")).isEqualTo("5.2.6");
     assertThat(entries).hasSize(31);
     assertThat(entries)
-        .allSatisfy(
-            e -> assertThat(observed(e)).containsKeys("text", "json", "key_order"));
+        .allSatisfy(e -> assertThat(observed(e)).containsKeys("text", "json", "key_order"));
   }
 
   @Test

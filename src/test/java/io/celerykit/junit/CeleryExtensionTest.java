@@ -327,9 +327,11 @@ class CeleryExtensionTest {
   static class FailsWithDiagnostics {
     @Test
     void failingTaskFailsTheTest(InMemoryCelery app) {
-      app.task("t.boom", () -> {
-        throw new IllegalStateException("disk full");
-      });
+      app.task(
+          "t.boom",
+          () -> {
+            throw new IllegalStateException("disk full");
+          });
       app.task("t.fine", () -> "ok");
       app.sendTask("t.fine").get();
       app.sendTask("t.boom").get();
@@ -390,7 +392,10 @@ class CeleryExtensionTest {
                     .contains("1 result(s) were never consumed with get(), join() or forget()")
                     .contains((String) SEEN.get("strict-unconsumed")))
         .anySatisfy(
-            m -> assertThat(m).contains("stubs scripted but never called").contains("t.never.called"));
+            m ->
+                assertThat(m)
+                    .contains("stubs scripted but never called")
+                    .contains("t.never.called"));
   }
 
   @CeleryTest

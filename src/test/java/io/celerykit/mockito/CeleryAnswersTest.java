@@ -56,7 +56,8 @@ class CeleryAnswersTest {
     app.task("reports.pages", (Integer pages) -> pages * 2);
     when(client.submit(anyString(), anyInt()))
         .thenAnswer(
-            CeleryAnswers.sendsTask(app, "reports.pages", inv -> List.of(inv.getArgument(1, Integer.class))));
+            CeleryAnswers.sendsTask(
+                app, "reports.pages", inv -> List.of(inv.getArgument(1, Integer.class))));
 
     assertThat(client.submit("Q3", 21).get()).isEqualTo(42);
   }
@@ -64,7 +65,8 @@ class CeleryAnswersTest {
   @Test
   void answersWithTheIdForClientsThatReturnIds() {
     app.stub("reports.render").returns("pdf");
-    when(client.send(anyString())).thenAnswer(CeleryAnswers.sendsTaskReturningId(app, "reports.render"));
+    when(client.send(anyString()))
+        .thenAnswer(CeleryAnswers.sendsTaskReturningId(app, "reports.render"));
 
     String id = client.send("Q3");
 

@@ -58,10 +58,7 @@ class AsyncResultTest {
             .traceback("Some traceback")
             .build());
     store(
-        TaskMeta.builder("task4", TaskState.RETRY)
-            .result(red)
-            .traceback("Some traceback")
-            .build());
+        TaskMeta.builder("task4", TaskState.RETRY).result(red).traceback("Some traceback").build());
     store(TaskMeta.builder("task5", TaskState.FAILURE).result(blue).traceback(PYTRACEBACK).build());
   }
 
@@ -177,7 +174,10 @@ class AsyncResultTest {
       assertThat(result("task4").ready()).as("RETRY").isFalse();
       assertThat(result("never-stored").ready()).as("PENDING").isFalse();
       store(TaskMeta.builder("started", TaskState.STARTED).build());
-      store(TaskMeta.builder("revoked", TaskState.REVOKED).result(new TaskRevokedException("revoked")).build());
+      store(
+          TaskMeta.builder("revoked", TaskState.REVOKED)
+              .result(new TaskRevokedException("revoked"))
+              .build());
       assertThat(result("started").ready()).isFalse();
       assertThat(result("revoked").ready()).isTrue();
     }
@@ -703,7 +703,8 @@ class AsyncResultTest {
     @Test
     void childrenMayBeGroupsAndChainSteps() {
       ResultTuple group =
-          ResultTuple.group("g", null, List.of(ResultTuple.of("m1", null), ResultTuple.of("m2", null)));
+          ResultTuple.group(
+              "g", null, List.of(ResultTuple.of("m1", null), ResultTuple.of("m2", null)));
       ResultTuple step = ResultTuple.of("s2", ResultTuple.of("s1", null));
       store(TaskMeta.builder("x", TaskState.SUCCESS).children(List.of(group, step)).build());
       List<ResultBase> children = result("x").children();
@@ -871,23 +872,44 @@ class AsyncResultTest {
 
     @Test
     void graphPrintsCelerysDot() {
-      String node = "shape=\"oval\", arrowhead=\"vee\", style=\"filled\", fontname=\"HelveticaNeue\"";
+      String node =
+          "shape=\"oval\", arrowhead=\"vee\", style=\"filled\", fontname=\"HelveticaNeue\"";
       String inner = node + ", fillcolor=\"palegreen3\", color=\"palegreen4\"";
       String term = node + ", fillcolor=\"palegreen1\", color=\"palegreen2\"";
       String edge = node + ", color=\"darkseagreen4\", arrowcolor=\"black\", arrowsize=\"0.7\"";
       assertThat(x.graph().toDot())
           .isEqualTo(
               "digraph dependencies {\n"
-                  + "    graph [" + node + ", bgcolor=\"mintcream\", root=\"x\"]\n"
-                  + "    \"x\" [" + inner + "]\n"
-                  + "    \"x\" -> \"a\" [" + edge + "]\n"
-                  + "    \"x\" -> \"b\" [" + edge + "]\n"
-                  + "    \"a\" [" + inner + "]\n"
-                  + "    \"a\" -> \"a1\" [" + edge + "]\n"
-                  + "    \"b\" [" + inner + "]\n"
-                  + "    \"b\" -> \"b1\" [" + edge + "]\n"
-                  + "    \"a1\" [" + term + "]\n"
-                  + "    \"b1\" [" + term + "]\n"
+                  + "    graph ["
+                  + node
+                  + ", bgcolor=\"mintcream\", root=\"x\"]\n"
+                  + "    \"x\" ["
+                  + inner
+                  + "]\n"
+                  + "    \"x\" -> \"a\" ["
+                  + edge
+                  + "]\n"
+                  + "    \"x\" -> \"b\" ["
+                  + edge
+                  + "]\n"
+                  + "    \"a\" ["
+                  + inner
+                  + "]\n"
+                  + "    \"a\" -> \"a1\" ["
+                  + edge
+                  + "]\n"
+                  + "    \"b\" ["
+                  + inner
+                  + "]\n"
+                  + "    \"b\" -> \"b1\" ["
+                  + edge
+                  + "]\n"
+                  + "    \"a1\" ["
+                  + term
+                  + "]\n"
+                  + "    \"b1\" ["
+                  + term
+                  + "]\n"
                   + "}\n");
     }
 
@@ -904,7 +926,8 @@ class AsyncResultTest {
 
     @Test
     void buildGraphUsesTheGivenFormatter() {
-      GraphFormatter<ResultBase> formatter = GraphFormatter.builder().id("mine").<ResultBase>build();
+      GraphFormatter<ResultBase> formatter =
+          GraphFormatter.builder().id("mine").<ResultBase>build();
       DependencyGraph<ResultBase> graph = x.buildGraph(false, formatter);
       assertThat(graph.formatter()).isSameAs(formatter);
       assertThat(graph.toDot()).startsWith("digraph mine {\n");
@@ -979,14 +1002,17 @@ class AsyncResultTest {
               .waitForReplies(true)
               .timeout(ofSeconds(2));
       result("t1").revoke(options);
-      assertThat(app.control().requests()).extracting(RevokeRequest::options).containsExactly(options);
+      assertThat(app.control().requests())
+          .extracting(RevokeRequest::options)
+          .containsExactly(options);
     }
 
     @Test
     void revokeByStampedHeadersSendsTheHeaders() {
       Map<String, Object> headers = Map.of("monitoring_id", List.of("m-1", "m-2"));
       result("t1").revokeByStampedHeaders(headers);
-      result("t1").revokeByStampedHeaders(Map.of("stamp", "s"), RevokeOptions.defaults().terminate(true));
+      result("t1")
+          .revokeByStampedHeaders(Map.of("stamp", "s"), RevokeOptions.defaults().terminate(true));
       List<RevokeRequest> requests = app.control().requests();
       assertThat(requests).hasSize(2).allMatch(RevokeRequest::byStampedHeaders);
       assertThat(requests.get(0).headers()).isEqualTo(headers);
@@ -1046,7 +1072,8 @@ class AsyncResultTest {
     void thenCallbackFailureGoesToTheErrorCallback() {
       KeyError oops = new KeyError("oops");
       CompletableFuture<String> f =
-          AsyncResultTest.this.<Object>result("task1")
+          AsyncResultTest.this
+              .<Object>result("task1")
               .then(
                   res -> {
                     throw oops;

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Structures 100,000 results deep go through every tree operation without {@link
- * StackOverflowError}: a parent chain (a chain's steps), a children chain (tasks calling tasks)
- * and nested groups.
+ * StackOverflowError}: a parent chain (a chain's steps), a children chain (tasks calling tasks) and
+ * nested groups.
  *
  * <p>Deep structures are compared through {@link ResultTuple#equals}, which is iterative; their
- * {@code toString} and the {@code equals} of nested lists or groups are recursive and are not
- * used here.
+ * {@code toString} and the {@code equals} of nested lists or groups are recursive and are not used
+ * here.
  */
 @Timeout(10)
 class DeepTreeTest {
@@ -216,7 +216,8 @@ class DeepTreeTest {
       // the last node completes one virtual second later
       String last = "n" + (DEPTH - 1);
       app.backend().forget(last);
-      app.clock().schedule(Duration.ofSeconds(1), () -> app.backend().store(TaskMeta.success(last, -1)));
+      app.clock()
+          .schedule(Duration.ofSeconds(1), () -> app.backend().store(TaskMeta.success(last, -1)));
       assertThat(root.collect(false, GetOptions.defaults().timeout(Duration.ofSeconds(5))).count())
           .isEqualTo(DEPTH);
       assertThat(app.clock().elapsed()).isEqualTo(Duration.ofSeconds(1));

@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each place where celerykit's result API knowingly differs from celery/result.py, as the
- * README's "Where celerykit differs from Celery" lists them: the Celery behaviour is named in the
- * test, the Java one asserted.
+ * Each place where celerykit's result API knowingly differs from celery/result.py, as the README's
+ * "Where celerykit differs from Celery" lists them: the Celery behaviour is named in the test, the
+ * Java one asserted.
  */
 class DeliberateDifferencesFromCeleryTest {
 

@@ -91,7 +91,8 @@ class GetOptionsTest {
     states.add(TaskState.RETRY);
     assertThat(options.exceptionStates()).containsExactly(TaskState.FAILURE);
     assertThat(options.propagateStates()).containsExactly(TaskState.FAILURE);
-    assertThatThrownBy(() -> defaults.exceptionStates(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> defaults.exceptionStates(null))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test
@@ -121,6 +122,11 @@ class GetOptionsTest {
   @Test
   void toStringShowsTheOptions() {
     assertThat(defaults.timeout(Duration.ofSeconds(2)).callback((id, v) -> {}).toString())
-        .contains("timeout=PT2S", "propagate=true", "interval=PT0.5S", "callback=true", "onMessage=false");
+        .contains(
+            "timeout=PT2S",
+            "propagate=true",
+            "interval=PT0.5S",
+            "callback=true",
+            "onMessage=false");
   }
 }

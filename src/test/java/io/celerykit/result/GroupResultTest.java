@@ -139,7 +139,8 @@ class GroupResultTest {
     GroupResult g = group("g", result("a"));
     g.save(other);
     assertThat(GroupResult.restore("g", other, app)).isEqualTo(g);
-    assertThatThrownBy(() -> GroupResult.restore("g", app)).isInstanceOf(GroupNotFoundException.class);
+    assertThatThrownBy(() -> GroupResult.restore("g", app))
+        .isInstanceOf(GroupNotFoundException.class);
     g.delete(other);
     assertThatThrownBy(() -> GroupResult.restore("g", other, app))
         .isInstanceOf(GroupNotFoundException.class);
@@ -201,7 +202,8 @@ class GroupResultTest {
     assertThat(t.parent().id()).isEqualTo("parent");
     assertThat(t.isGroup()).isTrue();
     assertThat(t.members())
-        .containsExactly(ResultTuple.of("async-result-0", null), ResultTuple.of("async-result-1", null));
+        .containsExactly(
+            ResultTuple.of("async-result-0", null), ResultTuple.of("async-result-1", null));
     assertThat(t.toString())
         .isEqualTo(
             "(('group-result-1', (('parent', None), None)),"
@@ -223,7 +225,10 @@ class GroupResultTest {
   void joinNativeCallbackGetsEachMember() {
     List<String> ids = new ArrayList<>();
     assertThat(ts.joinNative(GetOptions.defaults().callback((id, v) -> ids.add(id)))).isEmpty();
-    assertThat(ids).hasSize(SIZE).containsExactlyInAnyOrder(ts.results().stream().map(ResultSet::idOf).toArray(String[]::new));
+    assertThat(ids)
+        .hasSize(SIZE)
+        .containsExactlyInAnyOrder(
+            ts.results().stream().map(ResultSet::idOf).toArray(String[]::new));
   }
 
   @Test
@@ -269,7 +274,11 @@ class GroupResultTest {
     GroupResult ready = group("g2", result("ok1"));
     assertThat(ready.join(Duration.ofMillis(100))).containsExactly(42);
     List<Object> calls = new ArrayList<>();
-    assertThat(ready.join(GetOptions.defaults().timeout(Duration.ofMillis(100)).callback((id, v) -> calls.add(id + "=" + v))))
+    assertThat(
+            ready.join(
+                GetOptions.defaults()
+                    .timeout(Duration.ofMillis(100))
+                    .callback((id, v) -> calls.add(id + "=" + v))))
         .isEmpty();
     assertThat(calls).containsExactly("ok1=42");
   }

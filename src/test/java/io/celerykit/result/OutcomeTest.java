@@ -98,9 +98,15 @@ class OutcomeTest {
   @Test
   void outcomeWaitsLikeGetAndStillTimesOut() {
     app.clock().schedule(Duration.ofSeconds(2), () -> store(TaskMeta.success("later", 1)));
-    assertThat(app.asyncResult("later").outcome(GetOptions.defaults().timeout(Duration.ofSeconds(5))).value())
+    assertThat(
+            app.asyncResult("later")
+                .outcome(GetOptions.defaults().timeout(Duration.ofSeconds(5)))
+                .value())
         .isEqualTo(1);
-    assertThatThrownBy(() -> app.asyncResult("never").outcome(GetOptions.defaults().timeout(Duration.ofSeconds(1))))
+    assertThatThrownBy(
+            () ->
+                app.asyncResult("never")
+                    .outcome(GetOptions.defaults().timeout(Duration.ofSeconds(1))))
         .isInstanceOf(ResultTimeoutException.class);
   }
 

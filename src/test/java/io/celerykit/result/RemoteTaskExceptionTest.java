@@ -14,7 +14,8 @@ class RemoteTaskExceptionTest {
 
   @Test
   void builtinExceptionReadsLikePythons() {
-    RemoteTaskException e = new RemoteTaskException("ValueError", "builtins", List.of("boom"), null);
+    RemoteTaskException e =
+        new RemoteTaskException("ValueError", "builtins", List.of("boom"), null);
     assertThat(e.getMessage()).isEqualTo("ValueError: boom");
     assertThat(e.excType()).isEqualTo("ValueError");
     assertThat(e.excModule()).isEqualTo("builtins");
@@ -33,13 +34,16 @@ class RemoteTaskExceptionTest {
 
   @Test
   void messageWithoutArgumentsIsTheTypeOnly() {
-    assertThat(new RemoteTaskException("KeyError", null, null, null).getMessage()).isEqualTo("KeyError");
+    assertThat(new RemoteTaskException("KeyError", null, null, null).getMessage())
+        .isEqualTo("KeyError");
     assertThat(new RemoteTaskException("KeyError", "", List.of(), null).excMessage()).isEmpty();
   }
 
   @Test
   void messageWithSeveralArgumentsIsPythonsTupleRepr() {
-    assertThat(new RemoteTaskException("KeyError", "builtins", Arrays.asList(3, "x"), null).getMessage())
+    assertThat(
+            new RemoteTaskException("KeyError", "builtins", Arrays.asList(3, "x"), null)
+                .getMessage())
         .isEqualTo("KeyError: (3, 'x')");
   }
 
@@ -66,7 +70,8 @@ class RemoteTaskExceptionTest {
   @Test
   void storedRemoteFailureIsReRaisedAsItIs() {
     InMemoryCelery app = InMemoryCelery.create();
-    RemoteTaskException e = new RemoteTaskException("ValueError", "builtins", List.of("boom"), "tb");
+    RemoteTaskException e =
+        new RemoteTaskException("ValueError", "builtins", List.of("boom"), "tb");
     app.backend().store(TaskMeta.builder("t", TaskState.FAILURE).result(e).traceback("tb").build());
     assertThatThrownBy(() -> app.asyncResult("t").get()).isSameAs(e);
   }

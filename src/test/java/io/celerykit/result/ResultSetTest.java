@@ -248,9 +248,13 @@ class ResultSetTest {
     void supportsNativeJoinIsTheFirstMembers() {
       assertThat(setOf("a").supportsNativeJoin()).isTrue();
       assertThat(new ResultSet(List.of(), app).supportsNativeJoin()).isFalse();
-      assertThat(new ResultSet(List.of(EagerResult.success("e", 1), result("a")), app).supportsNativeJoin())
+      assertThat(
+              new ResultSet(List.of(EagerResult.success("e", 1), result("a")), app)
+                  .supportsNativeJoin())
           .isFalse();
-      assertThat(new ResultSet(List.of(new GroupResult("g", List.of(result("a")), app)), app).supportsNativeJoin())
+      assertThat(
+              new ResultSet(List.of(new GroupResult("g", List.of(result("a")), app)), app)
+                  .supportsNativeJoin())
           .isTrue();
     }
   }
@@ -298,7 +302,10 @@ class ResultSetTest {
     @Test
     void revokedMemberIsReadyButNeitherSuccessfulNorFailed() {
       app.backend()
-          .store(TaskMeta.builder("rv", TaskState.REVOKED).result(new TaskRevokedException("revoked")).build());
+          .store(
+              TaskMeta.builder("rv", TaskState.REVOKED)
+                  .result(new TaskRevokedException("revoked"))
+                  .build());
       ResultSet x = new ResultSet(List.of(succeeded("a", 1), result("rv")), app);
       assertThat(x.ready()).isTrue();
       assertThat(x.failed()).isFalse();
@@ -345,7 +352,8 @@ class ResultSetTest {
       KeyError first = new KeyError("first");
       ResultSet x =
           new ResultSet(
-              List.of(succeeded("ok", 1), failed("f1", first), failed("f2", new KeyError("second"))),
+              List.of(
+                  succeeded("ok", 1), failed("f1", first), failed("f2", new KeyError("second"))),
               app);
       assertThatThrownBy(x::maybeThrow).isSameAs(first);
     }
@@ -453,7 +461,8 @@ class ResultSetTest {
     void joinWithCallbackPassesEachValueAndReturnsAnEmptyList() {
       ResultSet x = new ResultSet(List.of(succeeded("a", 1), succeeded("b", 2)), app);
       List<Object> calls = new ArrayList<>();
-      List<Object> values = x.join(GetOptions.defaults().callback((id, v) -> calls.add(List.of(id, v))));
+      List<Object> values =
+          x.join(GetOptions.defaults().callback((id, v) -> calls.add(List.of(id, v))));
       assertThat(values).isEmpty();
       assertThat(calls).containsExactly(List.of("a", 1), List.of("b", 2));
     }
@@ -499,8 +508,7 @@ class ResultSetTest {
     void joinSucceedsWhenEveryMemberCompletesWithinTheTimeout() {
       ResultSet x =
           new ResultSet(
-              List.of(completesAt("m1", ofSeconds(4), 1), completesAt("m2", ofSeconds(8), 2)),
-              app);
+              List.of(completesAt("m1", ofSeconds(4), 1), completesAt("m2", ofSeconds(8), 2)), app);
       assertThat(x.join(ofSeconds(10))).containsExactly(1, 2);
       assertThat(app.clock().elapsed()).isEqualTo(ofSeconds(8));
     }

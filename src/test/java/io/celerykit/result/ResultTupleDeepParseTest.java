@@ -83,8 +83,7 @@ class ResultTupleDeepParseTest {
     assertThat(ResultTuple.fromList(Arrays.asList(Arrays.asList(5, null), null)))
         .isEqualTo(ResultTuple.of("5", null));
     assertThat(
-            ResultTuple.fromList(
-                Arrays.asList(Arrays.asList("b", Arrays.asList("a", null)), null)))
+            ResultTuple.fromList(Arrays.asList(Arrays.asList("b", Arrays.asList("a", null)), null)))
         .isEqualTo(ResultTuple.of("b", ResultTuple.of("a", null)));
     assertThat(ResultTuple.fromList(new Object[] {new Object[] {"b", null}, null}))
         .isEqualTo(ResultTuple.of("b", null));

@@ -96,7 +96,11 @@ class ResultTupleTest {
     assertThat(t.toList())
         .isEqualTo(
             List.of(
-                Arrays.asList("g", Arrays.asList(Arrays.asList("second", Arrays.asList(Arrays.asList("first", null), null)), null)),
+                Arrays.asList(
+                    "g",
+                    Arrays.asList(
+                        Arrays.asList("second", Arrays.asList(Arrays.asList("first", null), null)),
+                        null)),
                 List.of(
                     Arrays.asList(Arrays.asList("m0", null), null),
                     Arrays.asList(Arrays.asList("m1", null), null),
@@ -119,14 +123,17 @@ class ResultTupleTest {
   @Test
   void sharedParentIsBuiltOnce() {
     ResultTuple parent = ResultTuple.of("p", null);
-    ResultTuple g = ResultTuple.group("g", null, List.of(ResultTuple.of("a", parent), ResultTuple.of("b", parent)));
+    ResultTuple g =
+        ResultTuple.group(
+            "g", null, List.of(ResultTuple.of("a", parent), ResultTuple.of("b", parent)));
     GroupResult back = (GroupResult) ResultTuple.toResult(g, app);
     assertThat(back.member(0).parent()).isSameAs(back.member(1).parent());
   }
 
   @Test
   void toResultRequiresTupleAndApp() {
-    assertThatThrownBy(() -> ResultTuple.toResult(null, app)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> ResultTuple.toResult(null, app))
+        .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> ResultTuple.toResult(ResultTuple.of("a", null), null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("app");
@@ -203,7 +210,10 @@ class ResultTupleTest {
   void fromListReadsToListBack() {
     GroupResult g =
         new GroupResult(
-            "g", List.of(new AsyncResult<>("m1", app, result("p1")), result("m2")), result("gp"), app);
+            "g",
+            List.of(new AsyncResult<>("m1", app, result("p1")), result("m2")),
+            result("gp"),
+            app);
     ResultTuple t = g.asTuple();
     assertThat(ResultTuple.fromList(t.toList())).isEqualTo(t);
   }
@@ -227,9 +237,12 @@ class ResultTupleTest {
   void fromListAcceptsABareParentAndBareMembers() {
     assertThat(ResultTuple.fromList(list(list("a", list("p", null)), null)))
         .isEqualTo(ResultTuple.of("a", ResultTuple.of("p", null)));
-    assertThat(ResultTuple.fromList(list(list("g", null), list(list("m1", null), list(list("m2", null), null)))))
+    assertThat(
+            ResultTuple.fromList(
+                list(list("g", null), list(list("m1", null), list(list("m2", null), null)))))
         .isEqualTo(
-            ResultTuple.group("g", null, List.of(ResultTuple.of("m1", null), ResultTuple.of("m2", null))));
+            ResultTuple.group(
+                "g", null, List.of(ResultTuple.of("m1", null), ResultTuple.of("m2", null))));
   }
 
   @Test
@@ -244,7 +257,8 @@ class ResultTupleTest {
 
   @Test
   void fromListReadsNumericIdsAsText() {
-    assertThat(ResultTuple.fromList(list(list(7, null), null))).isEqualTo(ResultTuple.of("7", null));
+    assertThat(ResultTuple.fromList(list(list(7, null), null)))
+        .isEqualTo(ResultTuple.of("7", null));
   }
 
   @Test
@@ -285,10 +299,12 @@ class ResultTupleTest {
 
   @Test
   void fromListSaysWhereTheMalformedPartIs() {
-    assertThatThrownBy(() -> ResultTuple.fromList(list(list("g", null), list(list("m1", null), "m2"))))
+    assertThatThrownBy(
+            () -> ResultTuple.fromList(list(list("g", null), list(list("m1", null), "m2"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at tuple[1][1]");
-    assertThatThrownBy(() -> ResultTuple.fromList(list(list("a", list(list(null, null), null)), null)))
+    assertThatThrownBy(
+            () -> ResultTuple.fromList(list(list("a", list(list(null, null), null)), null)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at tuple[0][1][0][0]");
   }

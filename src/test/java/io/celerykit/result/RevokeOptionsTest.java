@@ -22,7 +22,11 @@ class RevokeOptionsTest {
   @Test
   void withersReturnNewCopiesAndLeaveTheOriginal() {
     RevokeOptions changed =
-        defaults.terminate(true).signal("SIGKILL").waitForReplies(true).timeout(Duration.ofSeconds(1));
+        defaults
+            .terminate(true)
+            .signal("SIGKILL")
+            .waitForReplies(true)
+            .timeout(Duration.ofSeconds(1));
     assertThat(changed.terminate()).isTrue();
     assertThat(changed.signal()).isEqualTo("SIGKILL");
     assertThat(changed.waitForReplies()).isTrue();

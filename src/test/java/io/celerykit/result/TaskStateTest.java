@@ -97,7 +97,10 @@ class TaskStateTest {
         .containsExactlyInAnyOrder(TaskState.SUCCESS, TaskState.FAILURE, TaskState.REVOKED);
     assertThat(TaskState.UNREADY_STATES)
         .containsExactlyInAnyOrder(
-            TaskState.PENDING, TaskState.RECEIVED, TaskState.STARTED, TaskState.REJECTED,
+            TaskState.PENDING,
+            TaskState.RECEIVED,
+            TaskState.STARTED,
+            TaskState.REJECTED,
             TaskState.RETRY);
     assertThat(TaskState.EXCEPTION_STATES)
         .containsExactlyInAnyOrder(TaskState.RETRY, TaskState.FAILURE, TaskState.REVOKED);

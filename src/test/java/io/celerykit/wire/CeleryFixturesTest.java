@@ -119,7 +119,8 @@ class CeleryFixturesTest {
                 assertThat(remote.excType()).isEqualTo("ValueError");
                 assertThat(remote.excModule()).isEqualTo("builtins");
                 assertThat(remote.excMessage()).containsExactly("boom");
-                assertThat(remote.traceback()).endsWith("raise ValueError(msg)\nValueError: boom\n");
+                assertThat(remote.traceback())
+                    .endsWith("raise ValueError(msg)\nValueError: boom\n");
               });
       assertThat(failed.traceback()).startsWith("Traceback (most recent call last):\n");
       assertThat(failed.outcome()).isInstanceOf(Outcome.Failure.class);
@@ -145,7 +146,9 @@ class CeleryFixturesTest {
       AsyncResult<Object> cf2 = app.asyncResult("cf-2", cf1);
       AsyncResult<Object> cf3 = app.asyncResult("cf-3", cf2);
       assertThat(cf1.successful()).isTrue();
-      assertThatThrownBy(cf3::get).isInstanceOf(RemoteTaskException.class).hasMessage("ValueError: boom");
+      assertThatThrownBy(cf3::get)
+          .isInstanceOf(RemoteTaskException.class)
+          .hasMessage("ValueError: boom");
       assertThat(cf3.worker()).isNull();
       assertThat(cf3.queue()).isNull();
     }
@@ -181,7 +184,9 @@ class CeleryFixturesTest {
       assertThat(group.completedCount()).isEqualTo(4);
       assertThat(group.failed()).isTrue();
       assertThat(group.successful()).isFalse();
-      assertThatThrownBy(group::get).isInstanceOf(RemoteTaskException.class).hasMessage("ValueError: boom");
+      assertThatThrownBy(group::get)
+          .isInstanceOf(RemoteTaskException.class)
+          .hasMessage("ValueError: boom");
       List<Object> values = group.join(GetOptions.defaults().propagate(false));
       assertThat(values).hasSize(5);
       assertThat(values.get(0)).isEqualTo(0);
@@ -257,7 +262,8 @@ class CeleryFixturesTest {
             .collect(Collectors.toList());
     assertThat(leaves).containsExactly(0, 1, 4, 9, 16, 25, 36, 49, 64, 81);
     // B's stored result is the tuple of the AsyncResult it returned
-    assertThat(app.asyncResult("coll-b3").get()).isEqualTo(ResultTuple.of("coll-b3-p", null).toList());
+    assertThat(app.asyncResult("coll-b3").get())
+        .isEqualTo(ResultTuple.of("coll-b3-p", null).toList());
     ResultBase leaf = collected.get(collected.size() - 1).result();
     assertThat(((AsyncResult<?>) leaf).id()).isEqualTo("coll-b9-p");
   }
@@ -266,7 +272,8 @@ class CeleryFixturesTest {
   void storedStringsAsRedisHoldsThemLoadToo() {
     CeleryFixtures.Fixture fixture =
         CeleryFixtures.loadResource(app.backend(), "fixtures/redis-strings.json");
-    assertThat(fixture.metas()).extracting(TaskMeta::taskId)
+    assertThat(fixture.metas())
+        .extracting(TaskMeta::taskId)
         .containsExactly("task-a", "task-b-plain", "retry-max-exc");
     assertThat(app.<Integer>asyncResult("task-a").get()).isEqualTo(5);
     assertThat(app.asyncResult("retry-max-exc").state()).isEqualTo(TaskState.RETRY);
@@ -313,16 +320,19 @@ class CeleryFixturesTest {
 
     @Test
     void malformedJsonNamesTheFileLineAndColumn() {
-      assertThatThrownBy(() -> CeleryFixtures.loadResource(app.backend(), "fixtures/broken/malformed.json"))
+      assertThatThrownBy(
+              () -> CeleryFixtures.loadResource(app.backend(), "fixtures/broken/malformed.json"))
           .isInstanceOf(WireFormatException.class)
-          .hasMessageStartingWith("fixtures/broken/malformed.json: malformed JSON at line 3, column ");
+          .hasMessageStartingWith(
+              "fixtures/broken/malformed.json: malformed JSON at line 3, column ");
       assertThat(app.backend().size()).isZero();
     }
 
     @Test
     void aMissingStatusNamesTheFileAndTheKey() {
       assertThatThrownBy(
-              () -> CeleryFixtures.loadResource(app.backend(), "fixtures/broken/missing-status.json"))
+              () ->
+                  CeleryFixtures.loadResource(app.backend(), "fixtures/broken/missing-status.json"))
           .isInstanceOf(WireFormatException.class)
           .hasMessage(
               "fixtures/broken/missing-status.json: key \"celery-task-meta-no-status\": missing key"
@@ -345,9 +355,11 @@ class CeleryFixturesTest {
 
     @Test
     void anUnknownTopLevelKeyNamesTheFileAndTheKey() {
-      assertThatThrownBy(() -> CeleryFixtures.loadResource(app.backend(), "fixtures/broken/unknown-key.json"))
+      assertThatThrownBy(
+              () -> CeleryFixtures.loadResource(app.backend(), "fixtures/broken/unknown-key.json"))
           .isInstanceOf(WireFormatException.class)
-          .hasMessageStartingWith("fixtures/broken/unknown-key.json: key \"celery-result-ok\": unknown key")
+          .hasMessageStartingWith(
+              "fixtures/broken/unknown-key.json: key \"celery-result-ok\": unknown key")
           .hasMessageContaining("celery-task-meta-<id>")
           .hasMessageContaining("celery-taskset-meta-<id>");
     }
@@ -355,7 +367,9 @@ class CeleryFixturesTest {
     @Test
     void aTaskIdThatDiffersFromTheKeyNamesBoth() {
       assertThatThrownBy(
-              () -> CeleryFixtures.loadResource(app.backend(), "fixtures/broken/task-id-mismatch.json"))
+              () ->
+                  CeleryFixtures.loadResource(
+                      app.backend(), "fixtures/broken/task-id-mismatch.json"))
           .isInstanceOf(WireFormatException.class)
           .hasMessage(
               "fixtures/broken/task-id-mismatch.json: key \"celery-task-meta-a\": its task_id is"
@@ -393,7 +407,8 @@ class CeleryFixturesTest {
     @Test
     void aBrokenFileOnDiskNamesItsPathAndTheKey(@TempDir Path dir) throws IOException {
       Path file = dir.resolve("broken.json");
-      Files.writeString(file, "{\"celery-task-meta-q\": {\"status\": null}}", StandardCharsets.UTF_8);
+      Files.writeString(
+          file, "{\"celery-task-meta-q\": {\"status\": null}}", StandardCharsets.UTF_8);
       assertThatThrownBy(() -> CeleryFixtures.load(app.backend(), file))
           .isInstanceOf(WireFormatException.class)
           .hasMessageStartingWith(file + ": key \"celery-task-meta-q\": key \"status\"");
@@ -420,7 +435,8 @@ class CeleryFixturesTest {
 
     @Test
     void anUpperCaseCustomStateIsAccepted() {
-      String json = "{\"celery-task-meta-t\": {\"status\": \"PROGRESS\", \"result\": {\"current\": 1}, \"task_id\": \"t\"}}";
+      String json =
+          "{\"celery-task-meta-t\": {\"status\": \"PROGRESS\", \"result\": {\"current\": 1}, \"task_id\": \"t\"}}";
       assertThat(CeleryFixtures.parse(json, "custom.json").metas().get(0).state().name())
           .isEqualTo("PROGRESS");
     }

@@ -20,9 +20,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * A backend that keeps what Redis would: Celery's JSON text under {@code celery-task-meta-<id>}
- * and {@code celery-taskset-meta-<id>}, read back on every access. It passes the backend
- * contract, so every meta the contract stores survives Celery's wire format.
+ * A backend that keeps what Redis would: Celery's JSON text under {@code celery-task-meta-<id>} and
+ * {@code celery-taskset-meta-<id>}, read back on every access. It passes the backend contract, so
+ * every meta the contract stores survives Celery's wire format.
  */
 class CeleryJsonBackendContractTest extends ResultBackendContract {
 
@@ -44,7 +44,9 @@ class CeleryJsonBackendContractTest extends ResultBackendContract {
     assertThat(json.keys.get(CeleryFixtures.TASK_PREFIX + id("t")))
         .isEqualTo(
             "{\"status\": \"SUCCESS\", \"result\": 5, \"traceback\": null, \"children\": [],"
-                + " \"date_done\": null, \"task_id\": \"" + id("t") + "\"}");
+                + " \"date_done\": null, \"task_id\": \""
+                + id("t")
+                + "\"}");
   }
 
   /** Keeps JSON text; uses an in-memory backend only to wait and to notify. */

@@ -49,50 +49,76 @@ class CeleryJsonTest {
         Arguments.of(
             "success, plain",
             "{\"status\": \"SUCCESS\", \"result\": 5, \"traceback\": null, \"children\": [],"
-                + " \"date_done\": \"" + DATE + "\", \"task_id\": \"t-ok\"}"),
+                + " \"date_done\": \""
+                + DATE
+                + "\", \"task_id\": \"t-ok\"}"),
         Arguments.of(
             "success, extended",
             "{\"status\": \"SUCCESS\", \"result\": {\"total\": 5, \"items\": [1, 2.5, \"x\", null,"
-                + " true]}, \"traceback\": null, \"children\": [], \"date_done\": \"" + DATE
-                + "\", " + EXTENDED + "\"task_id\": \"t-ext\"}"),
+                + " true]}, \"traceback\": null, \"children\": [], \"date_done\": \""
+                + DATE
+                + "\", "
+                + EXTENDED
+                + "\"task_id\": \"t-ext\"}"),
         Arguments.of(
             "failure",
             "{\"status\": \"FAILURE\", \"result\": {\"exc_type\": \"ValueError\", \"exc_message\":"
-                + " [\"boom\"], \"exc_module\": \"builtins\"}, \"traceback\": \"" + TB + "\","
-                + " \"children\": [], \"date_done\": \"" + DATE + "\", \"task_id\": \"t-fail\"}"),
+                + " [\"boom\"], \"exc_module\": \"builtins\"}, \"traceback\": \""
+                + TB
+                + "\","
+                + " \"children\": [], \"date_done\": \""
+                + DATE
+                + "\", \"task_id\": \"t-fail\"}"),
         Arguments.of(
             "failure with a custom exception of several args",
             "{\"status\": \"FAILURE\", \"result\": {\"exc_type\": \"OracleError\", \"exc_message\":"
                 + " [\"custom\", 42, [1, {\"k\": null}]], \"exc_module\": \"wtasks\"}, \"traceback\":"
-                + " \"" + TB + "\", \"children\": [], \"date_done\": \"" + DATE + "\", " + EXTENDED
+                + " \""
+                + TB
+                + "\", \"children\": [], \"date_done\": \""
+                + DATE
+                + "\", "
+                + EXTENDED
                 + "\"task_id\": \"t-custom\"}"),
         Arguments.of(
             "retry without exc",
-            "{\"status\": \"RETRY\", \"result\": null, \"traceback\": \"" + TB + "\", \"children\":"
+            "{\"status\": \"RETRY\", \"result\": null, \"traceback\": \""
+                + TB
+                + "\", \"children\":"
                 + " [[[\"t-retry\", null], null]], \"date_done\": null, \"task_id\": \"t-retry\"}"),
         Arguments.of(
             "retry with exc",
             "{\"status\": \"RETRY\", \"result\": {\"exc_type\": \"ValueError\", \"exc_message\":"
-                + " [\"attempt 0\"], \"exc_module\": \"builtins\"}, \"traceback\": \"" + TB + "\","
-                + " \"children\": [[[\"t-retry2\", null], null]], \"date_done\": null, " + EXTENDED
+                + " [\"attempt 0\"], \"exc_module\": \"builtins\"}, \"traceback\": \""
+                + TB
+                + "\","
+                + " \"children\": [[[\"t-retry2\", null], null]], \"date_done\": null, "
+                + EXTENDED
                 + "\"task_id\": \"t-retry2\"}"),
         Arguments.of(
             "max retries exceeded",
             "{\"status\": \"FAILURE\", \"result\": {\"exc_type\": \"MaxRetriesExceededError\","
                 + " \"exc_message\": [\"Can't retry tasks.flaky[t-max] args:(5,) kwargs:{}\"],"
-                + " \"exc_module\": \"celery.exceptions\"}, \"traceback\": \"" + TB + "\","
-                + " \"children\": [], \"date_done\": \"" + DATE + "\", \"parent_id\": \"t-max\","
+                + " \"exc_module\": \"celery.exceptions\"}, \"traceback\": \""
+                + TB
+                + "\","
+                + " \"children\": [], \"date_done\": \""
+                + DATE
+                + "\", \"parent_id\": \"t-max\","
                 + " \"task_id\": \"t-max\"}"),
         Arguments.of(
             "revoked",
             "{\"status\": \"REVOKED\", \"result\": {\"exc_type\": \"TaskRevokedError\","
                 + " \"exc_message\": [\"terminated\"], \"exc_module\": \"celery.exceptions\"},"
-                + " \"traceback\": null, \"children\": [], \"date_done\": \"" + DATE + "\","
+                + " \"traceback\": null, \"children\": [], \"date_done\": \""
+                + DATE
+                + "\","
                 + " \"task_id\": \"t-rv\"}"),
         Arguments.of(
             "started with pid and hostname",
             "{\"status\": \"STARTED\", \"result\": {\"pid\": 4242, \"hostname\": \"w1@host\"},"
-                + " \"traceback\": null, \"children\": [], \"date_done\": null, " + EXTENDED
+                + " \"traceback\": null, \"children\": [], \"date_done\": null, "
+                + EXTENDED
                 + "\"task_id\": \"t-st\"}"),
         Arguments.of(
             "progress, a custom state",
@@ -101,29 +127,41 @@ class CeleryJsonTest {
         Arguments.of(
             "group member",
             "{\"status\": \"SUCCESS\", \"result\": 0, \"traceback\": null, \"children\": [],"
-                + " \"date_done\": \"" + DATE + "\", \"group_id\": \"grp\", " + EXTENDED
+                + " \"date_done\": \""
+                + DATE
+                + "\", \"group_id\": \"grp\", "
+                + EXTENDED
                 + "\"task_id\": \"grp-0\"}"),
         Arguments.of(
             "chain step",
             "{\"status\": \"SUCCESS\", \"result\": 12, \"traceback\": null, \"children\":"
-                + " [[[\"cs-3\", null], null]], \"date_done\": \"" + DATE + "\", \"parent_id\":"
+                + " [[[\"cs-3\", null], null]], \"date_done\": \""
+                + DATE
+                + "\", \"parent_id\":"
                 + " \"cs-1\", \"task_id\": \"cs-2\"}"),
         Arguments.of(
             "member of a group and step of a chain",
             "{\"status\": \"SUCCESS\", \"result\": [[\"b0-p\", null], null], \"traceback\": null,"
-                + " \"children\": [[[\"b0-p\", null], null]], \"date_done\": \"" + DATE + "\","
+                + " \"children\": [[[\"b0-p\", null], null]], \"date_done\": \""
+                + DATE
+                + "\","
                 + " \"group_id\": \"g\", \"parent_id\": \"root\", \"task_id\": \"b0\"}"),
         Arguments.of(
             "children: tasks, a chain and a group",
             "{\"status\": \"SUCCESS\", \"result\": \"spawned\", \"traceback\": null, \"children\":"
                 + " [[[\"c1\", null], null], [[\"c3\", [[\"c2\", null], null]], null], [[\"g\","
                 + " null], [[[\"g-0\", null], null], [[\"g-1\", null], null]]]], \"date_done\": \""
-                + DATE + "\", \"task_id\": \"t-sp\"}"),
+                + DATE
+                + "\", \"task_id\": \"t-sp\"}"),
         Arguments.of(
             "extended with nulls (a task that never reached a worker)",
             "{\"status\": \"FAILURE\", \"result\": {\"exc_type\": \"ValueError\", \"exc_message\":"
-                + " [\"boom\"], \"exc_module\": \"builtins\"}, \"traceback\": \"" + TB + "\","
-                + " \"children\": [], \"date_done\": \"" + DATE + "\", \"name\": \"tasks.add\","
+                + " [\"boom\"], \"exc_module\": \"builtins\"}, \"traceback\": \""
+                + TB
+                + "\","
+                + " \"children\": [], \"date_done\": \""
+                + DATE
+                + "\", \"name\": \"tasks.add\","
                 + " \"args\": [5, 5], \"kwargs\": {}, \"worker\": null, \"retries\": 0, \"queue\":"
                 + " null, \"task_id\": \"cf-3\"}"),
         Arguments.of(
@@ -149,8 +187,12 @@ class CeleryJsonTest {
     TaskMeta meta =
         CeleryJson.readTaskMeta(
             "{\"status\": \"SUCCESS\", \"result\": 12, \"traceback\": null, \"children\":"
-                + " [[[\"cs-3\", null], null]], \"date_done\": \"" + DATE + "\", \"group_id\":"
-                + " \"g\", \"parent_id\": \"cs-1\", " + EXTENDED + "\"task_id\": \"cs-2\"}");
+                + " [[[\"cs-3\", null], null]], \"date_done\": \""
+                + DATE
+                + "\", \"group_id\":"
+                + " \"g\", \"parent_id\": \"cs-1\", "
+                + EXTENDED
+                + "\"task_id\": \"cs-2\"}");
     assertThat(meta.taskId()).isEqualTo("cs-2");
     assertThat(meta.state()).isSameAs(TaskState.SUCCESS);
     assertThat(meta.result()).isEqualTo(12);
@@ -171,8 +213,12 @@ class CeleryJsonTest {
     TaskMeta meta =
         CeleryJson.readTaskMeta(
             "{\"status\": \"FAILURE\", \"result\": {\"exc_type\": \"KeyError\", \"exc_message\":"
-                + " [\"missing\"], \"exc_module\": \"builtins\"}, \"traceback\": \"" + TB + "\","
-                + " \"children\": [], \"date_done\": \"" + DATE + "\", \"task_id\": \"t\"}");
+                + " [\"missing\"], \"exc_module\": \"builtins\"}, \"traceback\": \""
+                + TB
+                + "\","
+                + " \"children\": [], \"date_done\": \""
+                + DATE
+                + "\", \"task_id\": \"t\"}");
     assertThat(meta.result()).isInstanceOf(RemoteTaskException.class);
     RemoteTaskException e = (RemoteTaskException) meta.result();
     assertThat(e.excType()).isEqualTo("KeyError");
@@ -238,7 +284,9 @@ class CeleryJsonTest {
         CeleryJson.readTaskMeta(
             "{\"status\": \"FAILURE\", \"result\": {\"exc_type\": \"ValueError\", \"exc_message\":"
                 + " [null, \"x\"], \"exc_module\": \"builtins\"}, \"traceback\": null, \"children\":"
-                + " [], \"date_done\": \"" + DATE + "\", \"task_id\": \"t\"}");
+                + " [], \"date_done\": \""
+                + DATE
+                + "\", \"task_id\": \"t\"}");
     RemoteTaskException e = (RemoteTaskException) meta.result();
     assertThat(e.excMessage()).containsExactly(null, "x");
     assertThat(e.getMessage()).isEqualTo("ValueError: (None, 'x')");
@@ -316,13 +364,16 @@ class CeleryJsonTest {
             "{\"status\": \"FAILURE\", \"result\": {\"exc_type\": \"IllegalArgumentException\","
                 + " \"exc_message\": [\"amount must be positive\"], \"exc_module\": \"java.lang\"},"
                 + " \"traceback\": \"java.lang.IllegalArgumentException: amount must be"
-                + " positive\\n\\tat X\", \"children\": [], \"date_done\": \"" + DATE + "\","
+                + " positive\\n\\tat X\", \"children\": [], \"date_done\": \""
+                + DATE
+                + "\","
                 + " \"task_id\": \"t-java\"}");
     RemoteTaskException back = (RemoteTaskException) CeleryJson.readTaskMeta(text).result();
     assertThat(back.excType()).isEqualTo("IllegalArgumentException");
     assertThat(back.excModule()).isEqualTo("java.lang");
     assertThat(back.excMessage()).containsExactly("amount must be positive");
-    assertThat(back.getMessage()).isEqualTo("java.lang.IllegalArgumentException: amount must be positive");
+    assertThat(back.getMessage())
+        .isEqualTo("java.lang.IllegalArgumentException: amount must be positive");
   }
 
   @Test
@@ -355,8 +406,20 @@ class CeleryJsonTest {
             .build();
     assertThat(CeleryJson.toJsonMap(meta).keySet())
         .containsExactly(
-            "status", "result", "traceback", "children", "date_done", "group_id", "parent_id",
-            "name", "args", "kwargs", "worker", "retries", "queue", "task_id");
+            "status",
+            "result",
+            "traceback",
+            "children",
+            "date_done",
+            "group_id",
+            "parent_id",
+            "name",
+            "args",
+            "kwargs",
+            "worker",
+            "retries",
+            "queue",
+            "task_id");
     assertThat(CeleryJson.readTaskMeta(CeleryJson.writeTaskMeta(meta))).isEqualTo(meta);
   }
 
@@ -391,9 +454,12 @@ class CeleryJsonTest {
     assertThat(group)
         .isEqualTo(
             ResultTuple.group(
-                "grp", null, List.of(ResultTuple.of("grp-0", null), ResultTuple.of("grp-1", null))));
+                "grp",
+                null,
+                List.of(ResultTuple.of("grp-0", null), ResultTuple.of("grp-1", null))));
     assertThat(CeleryJson.writeGroupMeta(group)).isEqualTo(text);
-    assertThat(CeleryJson.readGroupMeta(CeleryJson.writeGroupMeta(group), "again")).isEqualTo(group);
+    assertThat(CeleryJson.readGroupMeta(CeleryJson.writeGroupMeta(group), "again"))
+        .isEqualTo(group);
   }
 
   @Test
@@ -545,7 +611,8 @@ class CeleryJsonTest {
     assertThat(CeleryJson.dumps("☃ \uD83D\uDE00")).isEqualTo("\"\\u2603 \\ud83d\\ude00\"");
     assertThat(CeleryJson.dumps("a\"b\\c/d\n\r\t\b\f\u0001\u007f"))
         .isEqualTo("\"a\\\"b\\\\c/d\\n\\r\\t\\b\\f\\u0001\\u007f\"");
-    assertThat(CeleryJson.roundTrip("café ☃ \uD83D\uDE00 \"q\"")).isEqualTo("café ☃ \uD83D\uDE00 \"q\"");
+    assertThat(CeleryJson.roundTrip("café ☃ \uD83D\uDE00 \"q\""))
+        .isEqualTo("café ☃ \uD83D\uDE00 \"q\"");
   }
 
   @Test
@@ -576,8 +643,7 @@ class CeleryJsonTest {
         .isEqualTo(
             "{\"1\": \"int\", \"2\": \"long\", \"1.5\": \"float\", \"1e-05\": \"small float\","
                 + " \"true\": \"bool\", \"null\": \"none\", \"c\": \"char\"}");
-    assertThat(CeleryJson.roundTrip(Map.of(7, List.of(1))))
-        .isEqualTo(Map.of("7", List.of(1)));
+    assertThat(CeleryJson.roundTrip(Map.of(7, List.of(1)))).isEqualTo(Map.of("7", List.of(1)));
   }
 
   @Test
@@ -589,7 +655,8 @@ class CeleryJsonTest {
 
   @Test
   void arraysAndCollectionsBecomeLists() {
-    assertThat(CeleryJson.encodeValue(new Object[] {1, "a", null})).isEqualTo(Arrays.asList(1, "a", null));
+    assertThat(CeleryJson.encodeValue(new Object[] {1, "a", null}))
+        .isEqualTo(Arrays.asList(1, "a", null));
     assertThat(CeleryJson.encodeValue(new int[] {1, 2, 3})).isEqualTo(List.of(1, 2, 3));
     assertThat(CeleryJson.encodeValue(new double[] {0.5})).isEqualTo(List.of(0.5));
     assertThat(CeleryJson.encodeValue(new String[][] {{"a"}, {"b", "c"}}))
@@ -660,7 +727,8 @@ class CeleryJsonTest {
 
     @Test
     void malformedJsonNamesLineAndColumn() {
-      assertThatThrownBy(() -> CeleryJson.readTaskMeta("{\"status\": \"SUCCESS\",\n  oops}", "key k"))
+      assertThatThrownBy(
+              () -> CeleryJson.readTaskMeta("{\"status\": \"SUCCESS\",\n  oops}", "key k"))
           .isInstanceOf(WireFormatException.class)
           .hasMessageStartingWith("key k: malformed JSON at line 2, column ");
     }
@@ -721,7 +789,9 @@ class CeleryJsonTest {
       TaskMeta meta =
           CeleryJson.readTaskMeta(
               "{\"status\": \"FAILURE\", \"result\": null, \"traceback\": null, \"children\": [],"
-                  + " \"date_done\": \"" + DATE + "\", \"task_id\": \"t\"}");
+                  + " \"date_done\": \""
+                  + DATE
+                  + "\", \"task_id\": \"t\"}");
       assertThat(meta.result()).isNull();
       TaskMeta progress =
           CeleryJson.readTaskMeta(
