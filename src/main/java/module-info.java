@@ -4,9 +4,9 @@
  */
 module io.celerykit {
   requires com.fasterxml.jackson.databind;
-  requires static transitive org.mockito;
-  requires static transitive org.junit.jupiter.api;
-  requires static transitive org.assertj.core;
+  requires static org.mockito;
+  requires static org.junit.jupiter.api;
+  requires static org.assertj.core;
 
   exports io.celerykit.result;
   exports io.celerykit.graph;

@@ -49,7 +49,12 @@ final class CanvasRun {
   /** Freezes and sends an element; returns its result. */
   static ResultBase apply(CanvasElement element, List<?> args) {
     java.util.Objects.requireNonNull(args, "args (use List.of() for none)");
-    CanvasRun run = new CanvasRun(appOf(element));
+    return appOf(element).applyCanvas(element, args);
+  }
+
+  /** Freezes and sends an element on the in-memory app; returns its result. */
+  static ResultBase applyInMemory(InMemoryCelery app, CanvasElement element, List<?> args) {
+    CanvasRun run = new CanvasRun(app);
     Node node = run.build(element);
     node.send(args, true);
     return node.result(null);
@@ -92,8 +97,8 @@ final class CanvasRun {
   }
 
   /** Finds the app of the canvas's signatures; they must all have the same one. */
-  static InMemoryCelery appOf(CanvasElement root) {
-    InMemoryCelery found = null;
+  static Celery appOf(CanvasElement root) {
+    Celery found = null;
     Deque<CanvasElement> todo = new ArrayDeque<>();
     todo.push(root);
     while (!todo.isEmpty()) {

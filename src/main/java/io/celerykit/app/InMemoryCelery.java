@@ -4,7 +4,6 @@ import io.celerykit.backend.InMemoryBackend;
 import io.celerykit.backend.VirtualClock;
 import io.celerykit.backend.WaitMode;
 import io.celerykit.result.AsyncResult;
-import io.celerykit.result.CeleryApp;
 import io.celerykit.result.EagerResult;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.NotRegisteredException;
@@ -37,7 +36,7 @@ import java.util.function.Supplier;
  * <p>Ids are generated from a seeded sequence, so two runs of the same test give the same ids, the
  * same journal and the same results.
  */
-public final class InMemoryCelery implements CeleryApp, AutoCloseable {
+public final class InMemoryCelery implements Celery {
 
   /** Celery's message for waiting inside a task. */
   static final String E_WOULDBLOCK =
@@ -310,16 +309,20 @@ public final class InMemoryCelery implements CeleryApp, AutoCloseable {
   }
 
   /**
-   * Sends a task by name ({@code app.send_task(name, args)}).
+   * {@inheritDoc}
    *
-   * @param <T> the value type
-   * @param name the task name
-   * @param args the positional arguments
-   * @return the result
    * @throws NotRegisteredException when nothing is registered under the name
    */
-  public <T> AsyncResult<T> sendTask(String name, Object... args) {
-    return send(name, java.util.Arrays.asList(args), Map.of(), ApplyOptions.defaults());
+  @Override
+  public <T> AsyncResult<T> sendTask(
+      String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
+    return send(name, args, kwargs, options);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public ResultBase applyCanvas(CanvasElement element, List<?> partialArgs) {
+    return CanvasRun.applyInMemory(this, element, partialArgs);
   }
 
   RegisteredTask registered(String name) {

@@ -17,7 +17,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Signature implements CanvasElement {
-  private final InMemoryCelery app;
+  private final Celery app;
   private final String taskName;
   private final List<Object> args;
   private final Map<String, Object> kwargs;
@@ -25,7 +25,7 @@ public final class Signature implements CanvasElement {
   private final boolean immutable;
 
   Signature(
-      InMemoryCelery app,
+      Celery app,
       String taskName,
       List<?> args,
       Map<String, ?> kwargs,
@@ -174,7 +174,7 @@ public final class Signature implements CanvasElement {
    * @return the result
    */
   public <T> AsyncResult<T> applyAsync() {
-    return app.send(taskName, args(), kwargs, options);
+    return app.sendTask(taskName, args(), kwargs, options);
   }
 
   /**
@@ -216,7 +216,12 @@ public final class Signature implements CanvasElement {
     return sb.append(')').append(immutable ? " (immutable)" : "").toString();
   }
 
-  InMemoryCelery app() {
+  /**
+   * Returns the app the signature sends to.
+   *
+   * @return the app
+   */
+  public Celery app() {
     return app;
   }
 

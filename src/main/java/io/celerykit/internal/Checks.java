@@ -1,0 +1,80 @@
+package io.celerykit.internal;
+
+import java.time.Duration;
+
+/**
+ * Argument checks with celerykit's error wording: each names the bad value and what was expected.
+ * Not API.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /**
+   * Returns a string that must be non-blank.
+   *
+   * @param value the value
+   * @param what what the value is, as the message names it (such as {@code "task_id"})
+   * @return the value
+   * @throws IllegalArgumentException when null or blank
+   */
+  public static String requireNonBlank(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(
+          what
+              + " must be a non-blank string, got "
+              + (value == null ? "null" : "\"" + value + "\""));
+    }
+    return value;
+  }
+
+  /**
+   * Returns a duration that must not be null or negative.
+   *
+   * @param value the duration
+   * @param what what it is (such as {@code "countdown"})
+   * @return the duration
+   * @throws IllegalArgumentException when null or negative
+   */
+  public static Duration requireNonNegative(Duration value, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " must be a duration, got null");
+    }
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(
+          what + " must not be negative, got " + value + "; use Duration.ZERO for none");
+    }
+    return value;
+  }
+
+  /**
+   * Returns a number that must not be negative.
+   *
+   * @param value the number
+   * @param what what it is (such as {@code "max_retries"})
+   * @return the number
+   * @throws IllegalArgumentException when negative
+   */
+  public static int requireNonNegative(int value, String what) {
+    if (value < 0) {
+      throw new IllegalArgumentException(what + " must not be negative, got " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Returns a reference that must not be null.
+   *
+   * @param <T> its type
+   * @param value the reference
+   * @param what what it is and what to pass instead (such as {@code "args (use List.of() for
+   *     none)"})
+   * @return the reference
+   * @throws IllegalArgumentException when null
+   */
+  public static <T> T requireNonNull(T value, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
+    return value;
+  }
+}
