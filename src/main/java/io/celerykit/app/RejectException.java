@@ -9,6 +9,7 @@ import io.celerykit.result.CeleryException;
 public final class RejectException extends CeleryException {
   private static final long serialVersionUID = 1L;
 
+  /** Whether the message goes back to the queue. */
   private final boolean requeue;
 
   RejectException(boolean requeue) {

@@ -11,6 +11,8 @@ public final class RetryException extends CeleryException {
   private static final long serialVersionUID = 1L;
 
   private final transient Throwable exc;
+
+  /** The delay before the retry, or null for the task's default. */
   private final Duration countdown;
 
   RetryException(Throwable exc, Duration countdown) {

@@ -406,7 +406,11 @@ public abstract class ResultBackendContract {
     }
   }
 
-  /** Many threads storing and reading at once lose nothing (backends must be thread-safe). */
+  /**
+   * Many threads storing and reading at once lose nothing (backends must be thread-safe).
+   *
+   * @throws InterruptedException when the test thread is interrupted
+   */
   @Test
   public void concurrentStoresAreAllKept() throws InterruptedException {
     int threads = 4;

@@ -19,9 +19,15 @@ import java.util.Objects;
 public class RemoteTaskException extends CeleryException {
   private static final long serialVersionUID = 1L;
 
+  /** The Python exception class name ({@code exc_type}). */
   private final String excType;
+
+  /** The Python module of the class ({@code exc_module}), or null. */
   private final String excModule;
+
   private final transient List<Object> excMessage;
+
+  /** The traceback text, or null. */
   private final String traceback;
 
   /**

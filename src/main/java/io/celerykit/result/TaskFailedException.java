@@ -9,7 +9,9 @@ package io.celerykit.result;
 public class TaskFailedException extends CeleryException {
   private static final long serialVersionUID = 1L;
 
+  /** The id of the task that failed. */
   private final String taskId;
+
   private final transient TaskState state;
 
   /**
