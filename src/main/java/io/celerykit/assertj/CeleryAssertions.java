@@ -5,21 +5,22 @@ import io.celerykit.result.AsyncResult;
 import io.celerykit.result.ResultBase;
 import io.celerykit.result.ResultSet;
 import io.celerykit.result.TaskState;
+import org.assertj.core.api.Assertions;
 
 /**
  * Starts celerykit's AssertJ assertions on results, result sets, result trees, task states and the
  * event journal.
  *
- * <p>Static-import {@code CeleryAssertions.assertThat} next to AssertJ's {@code
- * Assertions.assertThat}: the overloads here take celerykit's types, which are more specific than
- * AssertJ's {@code Object}, {@code Iterable} and {@code Comparable} overloads, so Java picks them
- * for results, sets and states and AssertJ's for everything else. Whole trees use a separate name,
- * {@link #assertThatTree(ResultBase)}, since any result is also a tree root.
+ * <p>It extends AssertJ's {@link Assertions}, as AssertJ advises for custom entry points, so one
+ * static import serves both: {@code import static io.celerykit.assertj.CeleryAssertions.*;} brings
+ * AssertJ's own {@code assertThat}, {@code assertThatThrownBy}, ... beside celerykit's. The
+ * overloads here take celerykit's types, which are more specific than AssertJ's {@code Object},
+ * {@code Iterable}, {@code Future} and {@code Comparable} overloads, so Java picks them for
+ * results, sets and states. Whole trees use a separate name, {@link #assertThatTree(ResultBase)},
+ * since any result is also a tree root.
  *
  * <pre>{@code
- * import static io.celerykit.assertj.CeleryAssertions.assertThat;
- * import static io.celerykit.assertj.CeleryAssertions.assertThatTree;
- * import static org.assertj.core.api.Assertions.assertThat;
+ * import static io.celerykit.assertj.CeleryAssertions.*;
  *
  * AsyncResult<Integer> sum = add.delay(2, 3);
  * assertThat(sum).isPending();
@@ -31,9 +32,10 @@ import io.celerykit.result.TaskState;
  *
  * <p>For soft assertions use {@link CelerySoftAssertions}.
  */
-public final class CeleryAssertions {
+public class CeleryAssertions extends Assertions {
 
-  private CeleryAssertions() {}
+  /** For entry points that extend this one, as AssertJ's own {@link Assertions} allows. */
+  protected CeleryAssertions() {}
 
   /**
    * Creates an assert on a task's result, an {@link AsyncResult} or an {@link
