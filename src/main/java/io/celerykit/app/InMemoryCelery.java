@@ -3,22 +3,18 @@ package io.celerykit.app;
 import io.celerykit.backend.InMemoryBackend;
 import io.celerykit.backend.VirtualClock;
 import io.celerykit.backend.WaitMode;
+import io.celerykit.internal.Checks;
+import io.celerykit.internal.ResultHooks;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.EagerResult;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.NotRegisteredException;
 import io.celerykit.result.ResultBase;
-import io.celerykit.result.TaskState;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -34,31 +30,22 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Ids are generated from a seeded sequence, so two runs of the same test give the same ids, the
- * same journal and the same results.
+ * same journal and the same results. Thread-safe.
  */
-public final class InMemoryCelery implements Celery {
-
-  /** Celery's message for waiting inside a task. */
-  static final String E_WOULDBLOCK =
-      "Never call result.get() within a task!\n"
-          + "See https://docs.celeryq.dev/en/latest/userguide/tasks.html"
-          + "#avoid-launching-synchronous-subtasks";
+public final class InMemoryCelery implements Celery, ResultHooks {
 
   private final CeleryConfig config;
   private final VirtualClock clock;
   private final InMemoryBackend backend;
   private final InMemoryControl control;
   private final EventJournal journal;
-  private final Map<String, RegisteredTask> registry = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong idSequence =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final ThreadLocal<Deque<TaskContext>> current = ThreadLocal.withInitial(ArrayDeque::new);
-  private final ThreadLocal<int[]> joinAllowed = ThreadLocal.withInitial(() -> new int[1]);
+  private final TaskRegistry registry = new TaskRegistry();
+  private final TaskIds ids = new TaskIds();
+  private final TaskStack stack = new TaskStack();
+  private final ResultTracking tracking;
+  private final ResultStore results;
+  private final TaskExecution execution;
   private final Worker worker;
-  private final Map<String, TaskStub> stubs = new ConcurrentHashMap<>();
-  private final Map<String, AsyncResult<?>> handedOut =
-      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-  private final java.util.Set<String> consumed = ConcurrentHashMap.newKeySet();
 
   private InMemoryCelery(CeleryConfig config, VirtualClock clock) {
     this.config = Objects.requireNonNull(config, "config");
@@ -70,7 +57,10 @@ public final class InMemoryCelery implements Celery {
                 config.workerMode() == WorkerMode.THREADED ? WaitMode.REAL_TIME : WaitMode.VIRTUAL);
     this.control = new InMemoryControl(clock);
     this.journal = new EventJournal(config.journalCapacity(), clock);
-    this.worker = new Worker(this);
+    this.tracking = new ResultTracking(config.trackResults());
+    this.results = new ResultStore(config, clock, backend);
+    this.execution = new TaskExecution(this, stack, results, config, clock);
+    this.worker = new Worker(registry, execution, results, clock, journal, control, config);
   }
 
   /**
@@ -165,25 +155,37 @@ public final class InMemoryCelery implements Celery {
   // ---------------------------------------------------------------- tasks
 
   /**
-   * Registers a task without arguments.
+   * Registers a task without arguments, as {@code @app.task(name=name)}. A name holds one task: a
+   * second registration is refused (see {@link #unregister(String)} and {@link #stub(String)}).
    *
    * @param <T> the return type
    * @param name the task name, e.g. {@code tasks.ping}
    * @param body the body
    * @return the task
+   * @throws IllegalArgumentException when the name is blank or already registered
    */
   public <T> Task<T> task(String name, TaskBody.Of0<T> body) {
-    Objects.requireNonNull(body, "body");
-    return register(
-        name,
-        self -> {
-          checkArity(self, 0);
-          return body.call();
-        });
+    return task(name, TaskOptions.defaults(), body);
   }
 
   /**
-   * Registers a task of one argument.
+   * Registers a task without arguments with settings, as {@code @app.task(name=name, max_retries=3,
+   * ignore_result=True)}.
+   *
+   * @param <T> the return type
+   * @param name the task name
+   * @param options the task's settings
+   * @param body the body
+   * @return the task
+   */
+  public <T> Task<T> task(String name, TaskOptions options, TaskBody.Of0<T> body) {
+    Objects.requireNonNull(body, "body");
+    return register(name, options, TaskArguments.of0(body));
+  }
+
+  /**
+   * Registers a task of one argument; a call whose argument is not of the lambda's parameter type
+   * fails with an {@link IllegalArgumentException} naming the task, the position and both types.
    *
    * @param <A> the argument type
    * @param <T> the return type
@@ -191,10 +193,23 @@ public final class InMemoryCelery implements Celery {
    * @param body the body
    * @return the task
    */
-  @SuppressWarnings("unchecked")
   public <A, T> Task<T> task(String name, TaskBody.Of1<A, T> body) {
+    return task(name, TaskOptions.defaults(), body);
+  }
+
+  /**
+   * Registers a task of one argument with settings ({@code @app.task(**options)}).
+   *
+   * @param <A> the argument type
+   * @param <T> the return type
+   * @param name the task name
+   * @param options the task's settings
+   * @param body the body
+   * @return the task
+   */
+  public <A, T> Task<T> task(String name, TaskOptions options, TaskBody.Of1<A, T> body) {
     Objects.requireNonNull(body, "body");
-    return register(name, self -> body.call((A) arg(self, 0, 1)));
+    return register(name, options, TaskArguments.of1(body));
   }
 
   /**
@@ -207,10 +222,24 @@ public final class InMemoryCelery implements Celery {
    * @param body the body
    * @return the task
    */
-  @SuppressWarnings("unchecked")
   public <A, B, T> Task<T> task(String name, TaskBody.Of2<A, B, T> body) {
+    return task(name, TaskOptions.defaults(), body);
+  }
+
+  /**
+   * Registers a task of two arguments with settings ({@code @app.task(**options)}).
+   *
+   * @param <A> the first argument type
+   * @param <B> the second argument type
+   * @param <T> the return type
+   * @param name the task name
+   * @param options the task's settings
+   * @param body the body
+   * @return the task
+   */
+  public <A, B, T> Task<T> task(String name, TaskOptions options, TaskBody.Of2<A, B, T> body) {
     Objects.requireNonNull(body, "body");
-    return register(name, self -> body.call((A) arg(self, 0, 2), (B) arg(self, 1, 2)));
+    return register(name, options, TaskArguments.of2(body));
   }
 
   /**
@@ -224,11 +253,26 @@ public final class InMemoryCelery implements Celery {
    * @param body the body
    * @return the task
    */
-  @SuppressWarnings("unchecked")
   public <A, B, C, T> Task<T> task(String name, TaskBody.Of3<A, B, C, T> body) {
+    return task(name, TaskOptions.defaults(), body);
+  }
+
+  /**
+   * Registers a task of three arguments with settings ({@code @app.task(**options)}).
+   *
+   * @param <A> the first argument type
+   * @param <B> the second argument type
+   * @param <C> the third argument type
+   * @param <T> the return type
+   * @param name the task name
+   * @param options the task's settings
+   * @param body the body
+   * @return the task
+   */
+  public <A, B, C, T> Task<T> task(
+      String name, TaskOptions options, TaskBody.Of3<A, B, C, T> body) {
     Objects.requireNonNull(body, "body");
-    return register(
-        name, self -> body.call((A) arg(self, 0, 3), (B) arg(self, 1, 3), (C) arg(self, 2, 3)));
+    return register(name, options, TaskArguments.of3(body));
   }
 
   /**
@@ -240,51 +284,50 @@ public final class InMemoryCelery implements Celery {
    * @return the task
    */
   public <T> Task<T> boundTask(String name, TaskBody.Bound<T> body) {
-    Objects.requireNonNull(body, "body");
-    return register(name, body::call);
-  }
-
-  private static Object arg(TaskContext self, int index, int arity) {
-    checkArity(self, arity);
-    return self.args().get(index);
-  }
-
-  private static void checkArity(TaskContext self, int arity) {
-    List<Object> args = self.args();
-    if (args.size() != arity) {
-      throw new IllegalArgumentException(
-          self.name()
-              + "() takes "
-              + arity
-              + " positional argument"
-              + (arity == 1 ? "" : "s")
-              + " but "
-              + args.size()
-              + (args.size() == 1 ? " was" : " were")
-              + " given: "
-              + PyRepr.tuple(args));
-    }
-  }
-
-  private <T> Task<T> register(String name, RegisteredTask.Body body) {
-    RegisteredTask task =
-        new RegisteredTask(requireName(name), TaskOptions.defaults(), RegisteredTask.always(body));
-    registry.put(name, task);
-    return new Task<>(this, task);
+    return boundTask(name, TaskOptions.defaults(), body);
   }
 
   /**
-   * Registers a scripted task: no body, outcomes given by the stub ({@code returns}, {@code fails},
-   * {@code retries}, {@code takes}, {@code progresses}, {@code neverRuns}).
+   * Registers a bound task with settings, as {@code @app.task(bind=True, max_retries=3)}.
+   *
+   * @param <T> the return type
+   * @param name the task name
+   * @param options the task's settings
+   * @param body the body
+   * @return the task
+   */
+  public <T> Task<T> boundTask(String name, TaskOptions options, TaskBody.Bound<T> body) {
+    Objects.requireNonNull(body, "body");
+    return register(name, options, body::call);
+  }
+
+  private <T> Task<T> register(String name, TaskOptions options, RegisteredTask.Body body) {
+    Checks.requireNonNull(options, "options (use TaskOptions.defaults())");
+    return new Task<>(this, registry.register(name, options, body));
+  }
+
+  /**
+   * Returns the scripted task of a name: no body, outcomes given by the stub ({@code returns},
+   * {@code fails}, {@code retries}, {@code takes}, {@code progresses}, {@code neverRuns}). The
+   * first call registers it (replacing a task registered with a body); later calls return the same
+   * stub, with its script and its call count.
    *
    * @param name the task name
    * @return the stub, to script
    */
   public TaskStub stub(String name) {
-    TaskStub stub = new TaskStub(requireName(name));
-    registry.put(name, stub.registered());
-    stubs.put(name, stub);
-    return stub;
+    return registry.stub(name);
+  }
+
+  /**
+   * Removes a task or stub, as Celery's {@code app.tasks.unregister(name)}; the name can then be
+   * registered again. Task handles of the name then run whatever is registered under it.
+   *
+   * @param name the task name
+   * @throws NotRegisteredException when nothing is registered under the name
+   */
+  public void unregister(String name) {
+    registry.unregister(name);
   }
 
   /**
@@ -296,22 +339,35 @@ public final class InMemoryCelery implements Celery {
    * @throws NotRegisteredException when nothing is registered under the name
    */
   public <T> Task<T> taskNamed(String name) {
-    return new Task<>(this, registered(name));
+    return new Task<>(this, registry.get(name));
   }
 
   /**
    * Returns the registered task names.
    *
-   * @return a snapshot
+   * @return a snapshot, sorted
    */
   public List<String> taskNames() {
-    return List.copyOf(new java.util.TreeSet<>(registry.keySet()));
+    return registry.names();
   }
+
+  /**
+   * Returns the stubs registered with {@link #stub(String)}.
+   *
+   * @return the stubs by task name, in name order
+   */
+  public List<TaskStub> stubs() {
+    return registry.stubs();
+  }
+
+  // ---------------------------------------------------------------- sending
 
   /**
    * {@inheritDoc}
    *
    * @throws NotRegisteredException when nothing is registered under the name
+   * @throws IllegalArgumentException when the name is null
+   * @throws IllegalStateException when a threaded app was closed
    */
   @Override
   public <T> AsyncResult<T> sendTask(
@@ -325,35 +381,15 @@ public final class InMemoryCelery implements Celery {
     return CanvasRun.applyInMemory(this, element, partialArgs);
   }
 
-  RegisteredTask registered(String name) {
-    RegisteredTask task = registry.get(name);
-    if (task == null) {
-      throw new NotRegisteredException(
-          "Task of name '"
-              + name
-              + "' is not registered; registered: "
-              + taskNames()
-              + ". Register it with app.task(...), app.boundTask(...) or app.stub(...)");
-    }
-    return task;
-  }
-
-  RegisteredTask registeredOrNull(String name) {
-    return registry.get(name);
-  }
-
-  private static String requireName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException(
-          "task name must be a non-blank string such as \"tasks.add\", got " + name);
-    }
-    return name;
-  }
-
-  // ---------------------------------------------------------------- sending
-
-  /** Sends a call: eagerly in eager mode, else to the worker. */
+  /**
+   * Sends a call as {@code Task.apply_async}: in eager mode it runs at once under Celery's {@code
+   * denied_join_result()}, else it goes to the worker.
+   */
   <T> AsyncResult<T> send(String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
+    if (config.taskAlwaysEager()) {
+      return stack.deniedJoinResult(
+          () -> send(name, args, kwargs, options, null, null, List.of(), true));
+    }
     return send(name, args, kwargs, options, null, null, List.of(), true);
   }
 
@@ -368,94 +404,36 @@ public final class InMemoryCelery implements Celery {
       ApplyOptions options,
       String groupId,
       ResultBase parent,
-      List<java.util.function.Consumer<Completion>> hooks,
+      List<Consumer<Completion>> hooks,
       boolean addToParent) {
-    RegisteredTask task = registered(name);
-    TaskContext sender = currentTask();
-    Message m = message(name, args, kwargs, options, groupId, hooks, sender);
-    if (config.taskAlwaysEager()) {
-      EagerResult<T> result = runEager(m, task, config.taskEagerPropagates());
-      if (addToParent && sender != null) {
-        sender.addChild(result);
-      }
-      return result;
+    RegisteredTask task = registry.get(name);
+    boolean eager = config.taskAlwaysEager();
+    if (!eager) {
+      worker.requireOpen(name);
     }
-    AsyncResult<T> result = new AsyncResult<>(m.id, this, parent);
+    TaskContext sender = stack.current();
+    Message m = Message.of(ids, clock.now(), name, args, kwargs, options, groupId, hooks, sender);
+    AsyncResult<T> result =
+        eager
+            ? execution.<T>apply(m, task, config.taskEagerPropagates())
+            : new AsyncResult<>(m.id, this, parent);
     if (addToParent && sender != null) {
       sender.addChild(result);
     }
-    if (config.trackResults()) {
-      handedOut.put(m.id, result);
+    if (!eager) {
+      result.ignored(results.ignored(m, task));
+      tracking.handedOut(result);
+      journal.record("task-sent", m.id, name, () -> m.sentPayload(config.defaultQueue()));
+      worker.submit(m);
     }
-    journal.record(
-        "task-sent",
-        m.id,
-        name,
-        () -> {
-          Map<String, Object> p = new LinkedHashMap<>();
-          p.put("args", m.args);
-          p.put("kwargs", m.kwargs);
-          p.put("retries", 0);
-          p.put("eta", m.eta);
-          p.put("expires", m.expires);
-          p.put("queue", m.queue != null ? m.queue : config.defaultQueue());
-          return p;
-        });
-    worker.submit(m);
     return result;
   }
 
-  private Message message(
-      String name,
-      List<?> args,
-      Map<String, ?> kwargs,
-      ApplyOptions options,
-      String groupId,
-      List<java.util.function.Consumer<Completion>> hooks,
-      TaskContext parentTask) {
-    Objects.requireNonNull(args, "args (use List.of() for none)");
-    Objects.requireNonNull(kwargs, "kwargs (use Map.of() for none)");
-    Objects.requireNonNull(options, "options (use ApplyOptions.defaults())");
-    Instant now = clock.now();
-    Instant eta = options.countdown() != null ? now.plus(options.countdown()) : options.eta();
-    Instant expires =
-        options.expiresIn() != null ? now.plus(options.expiresIn()) : options.expiresAt();
-    String id = options.taskId() != null ? options.taskId() : newId();
-    return new Message(
-        id,
-        name,
-        immutableCopy(args),
-        kwargs.isEmpty()
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)),
-        eta,
-        expires,
-        options.queue(),
-        options.headers(),
-        0,
-        options.ignoreResult(),
-        options.link(),
-        options.linkError(),
-        parentTask == null ? null : parentTask.id(),
-        parentTask == null ? id : parentTask.rootId(),
-        groupId,
-        Message.hooks(hooks));
-  }
-
-  /**
-   * Copies a task's positional arguments into an unmodifiable list; an immutable list without nulls
-   * (a signature's) is taken as it is.
-   */
-  private static List<Object> immutableCopy(List<?> args) {
-    if (args.isEmpty()) {
-      return List.of();
-    }
-    for (Object arg : args) {
-      if (arg == null) {
-        return java.util.Collections.unmodifiableList(new ArrayList<>(args));
-      }
-    }
-    return List.copyOf(args);
+  <T> EagerResult<T> apply(String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
+    RegisteredTask task = registry.get(name);
+    TaskContext sender = stack.current();
+    Message m = Message.of(ids, clock.now(), name, args, kwargs, options, null, List.of(), sender);
+    return execution.apply(m, task, config.taskEagerPropagates());
   }
 
   /**
@@ -464,91 +442,10 @@ public final class InMemoryCelery implements Celery {
    * @return the id
    */
   public String newId() {
-    long n = idSequence.getAndIncrement();
-    long hi = mix(0x5eedL + 2 * n);
-    long lo = mix(0x5eedL + 2 * n + 1);
-    hi = (hi & ~0xF000L) | 0x4000L;
-    lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    return new UUID(hi, lo).toString();
-  }
-
-  /** SplitMix64's finalizer: spreads a sequence number over 64 bits, the same on every run. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
-  }
-
-  <T> EagerResult<T> apply(String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
-    RegisteredTask task = registered(name);
-    Message m = message(name, args, kwargs, options, null, List.of(), currentTask());
-    return runEager(m, task, config.taskEagerPropagates());
-  }
-
-  /** Runs a message eagerly on this thread, as Celery's {@code apply()}. */
-  <T> EagerResult<T> runEager(Message m, RegisteredTask task, boolean propagate) {
-    TaskContext self = new TaskContext(this, m, task, true);
-    RegisteredTask.Step step = task.plan(self);
-    Object value = null;
-    TaskState state;
-    String traceback = null;
-    enter(self);
-    try {
-      if (step == null) {
-        state = TaskState.PENDING;
-      } else {
-        value = step.body().run(self);
-        state = TaskState.SUCCESS;
-      }
-    } catch (RetryException retry) {
-      value = retry;
-      state = TaskState.RETRY;
-      traceback = Worker.traceback(retry);
-    } catch (FailNow failNow) {
-      value = failNow.failure();
-      state = TaskState.FAILURE;
-      traceback = Worker.traceback(failNow.failure());
-    } catch (Exception | Error error) {
-      value = error;
-      state = TaskState.FAILURE;
-      traceback = Worker.traceback(error);
-    } finally {
-      exit(self);
-    }
-    if (state.equals(TaskState.FAILURE) && propagate) {
-      if (value instanceof RuntimeException re) {
-        throw re;
-      }
-      if (value instanceof Error e) {
-        throw e;
-      }
-      throw new io.celerykit.result.TaskFailedException(
-          m.id,
-          state,
-          "eager task " + m.name + "[" + m.id + "] raised " + value,
-          (Throwable) value);
-    }
-    boolean store =
-        state.equals(TaskState.SUCCESS) ? worker.storesSuccess(m, task) : worker.storesErrors(task);
-    if (config.taskStoreEagerResult() && !state.equals(TaskState.PENDING) && store) {
-      Object stored = state.equals(TaskState.SUCCESS) ? serialize(value) : value;
-      backend.store(worker.metaFor(m, task, state, stored, traceback, self.children()).build());
-    }
-    return new EagerResult<>(m.id, value, state, traceback, m.name, this);
+    return ids.next();
   }
 
   // ---------------------------------------------------------------- task context
-
-  void enter(TaskContext self) {
-    current.get().push(self);
-  }
-
-  void exit(TaskContext self) {
-    Deque<TaskContext> stack = current.get();
-    if (!stack.isEmpty() && stack.peek() == self) {
-      stack.pop();
-    }
-  }
 
   /**
    * Returns the request of the task running on this thread, or null ({@code current_task.request}).
@@ -556,38 +453,27 @@ public final class InMemoryCelery implements Celery {
    * @return the context or null
    */
   public TaskContext currentTask() {
-    return current.get().peek();
+    return stack.current();
   }
 
   void addChildOfCurrent(ResultBase child) {
-    TaskContext parent = currentTask();
+    TaskContext parent = stack.current();
     if (parent != null) {
       parent.addChild(child);
     }
   }
 
   /**
-   * Fails inside a task run by the worker unless an {@link #allowJoinResult} scope is open, as
-   * Celery's {@code assert_will_not_block}: the message starts with {@code Never call result.get()
-   * within a task!}. Tasks run eagerly ({@code apply()}, {@code task_always_eager}) outside the
-   * worker may wait, as in Celery, where only worker processes set the guard.
+   * Fails inside a task run by the worker, or by an eager {@code apply_async} (Celery's {@code
+   * denied_join_result}), unless an {@link #allowJoinResult} scope is open, as Celery's {@code
+   * assert_will_not_block}: the message starts with {@code Never call result.get() within a task!}.
+   * A task run by {@code apply()} from outside the worker may wait, as in Celery.
    *
-   * @throws IllegalStateException inside a task the worker runs
+   * @throws IllegalStateException where waiting would block a task
    */
   @Override
   public void assertWillNotBlock() {
-    if (joinAllowed.get()[0] == 0 && insideWorkerTask()) {
-      throw new IllegalStateException(E_WOULDBLOCK);
-    }
-  }
-
-  private boolean insideWorkerTask() {
-    for (TaskContext running : current.get()) {
-      if (!running.isEager()) {
-        return true;
-      }
-    }
-    return false;
+    stack.assertWillNotBlock();
   }
 
   /**
@@ -599,13 +485,7 @@ public final class InMemoryCelery implements Celery {
    * @return what the code returned
    */
   public <R> R allowJoinResult(Supplier<R> body) {
-    int[] depth = joinAllowed.get();
-    depth[0]++;
-    try {
-      return body.get();
-    } finally {
-      depth[0]--;
-    }
+    return stack.allowJoinResult(body);
   }
 
   // ---------------------------------------------------------------- results
@@ -632,52 +512,30 @@ public final class InMemoryCelery implements Celery {
    * @throws io.celerykit.wire.EncodeException when JSON cannot hold the value
    */
   public Object serialize(Object value) {
-    if (config.resultSerializer() == ResultSerializer.OBJECT) {
-      return value;
-    }
-    if (value == null
-        || value instanceof String
-        || value instanceof Integer
-        || value instanceof Boolean
-        || value instanceof Double) {
-      return value;
-    }
-    if (value instanceof Long l && l == l.intValue()) {
-      return l.intValue();
-    }
-    return io.celerykit.wire.CeleryJson.roundTrip(value);
+    return results.serialize(value);
   }
 
-  /** {@inheritDoc} Remembers the id when {@link CeleryConfig#trackResults()} is on. */
+  /**
+   * Remembers that a result was consumed when {@link CeleryConfig#trackResults()} is on; results
+   * call it from {@code get}, {@code join} and {@code forget}.
+   *
+   * @param result the result
+   */
   @Override
   public void resultConsumed(AsyncResult<?> result) {
-    if (config.trackResults()) {
-      consumed.add(result.id());
-    }
+    tracking.consumed(result);
   }
 
   /**
    * Returns the results handed out for task calls that nobody consumed with {@code get}, {@code
    * join} or {@code forget}, in the order they were sent; needs {@link
-   * CeleryConfig#trackResults(boolean)}.
+   * CeleryConfig#trackResults(boolean)}. Results of calls that ignore their result are not listed.
    *
    * @return the unconsumed results
    * @throws IllegalStateException when tracking is off
    */
   public List<AsyncResult<?>> unconsumedResults() {
-    if (!config.trackResults()) {
-      throw new IllegalStateException(
-          "results are not tracked; create the app with CeleryConfig.defaults().trackResults(true)");
-    }
-    List<AsyncResult<?>> out = new ArrayList<>();
-    synchronized (handedOut) {
-      for (AsyncResult<?> r : handedOut.values()) {
-        if (!consumed.contains(r.id())) {
-          out.add(r);
-        }
-      }
-    }
-    return out;
+    return tracking.unconsumed();
   }
 
   /**
@@ -687,23 +545,13 @@ public final class InMemoryCelery implements Celery {
    * @return the results
    */
   public List<AsyncResult<?>> sentResults() {
-    synchronized (handedOut) {
-      return List.copyOf(handedOut.values());
-    }
+    return tracking.sent();
   }
 
   /**
-   * Returns the stubs registered with {@link #stub(String)}.
-   *
-   * @return the stubs by task name, in name order
+   * Stops a threaded worker's threads; the app then refuses to send tasks. A deterministic app has
+   * nothing to release and keeps working.
    */
-  public List<TaskStub> stubs() {
-    List<TaskStub> out = new ArrayList<>(stubs.values());
-    out.sort(java.util.Comparator.comparing(TaskStub::name));
-    return out;
-  }
-
-  /** Stops a threaded worker's threads; nothing else needs cleaning up. */
   @Override
   public void close() {
     worker.close();

@@ -1,8 +1,12 @@
 package io.celerykit.app;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /** One task message as the worker sees it. Internal; immutable but for completion hooks. */
@@ -57,6 +61,90 @@ final class Message {
     this.rootId = rootId;
     this.groupId = groupId;
     this.onComplete = onComplete;
+  }
+
+  /**
+   * Makes the message of a call sent now, with a new id unless the options give one: the countdown
+   * or ETA and the expiry made absolute, the arguments copied, the parent and root ids taken from
+   * the task sending it (or null).
+   */
+  static Message of(
+      TaskIds ids,
+      Instant now,
+      String name,
+      List<?> args,
+      Map<String, ?> kwargs,
+      ApplyOptions options,
+      String groupId,
+      List<Consumer<Completion>> hooks,
+      TaskContext parentTask) {
+    Objects.requireNonNull(args, "args (use List.of() for none)");
+    Objects.requireNonNull(kwargs, "kwargs (use Map.of() for none)");
+    Objects.requireNonNull(options, "options (use ApplyOptions.defaults())");
+    String id = options.taskId() != null ? options.taskId() : ids.next();
+    Instant eta = options.countdown() != null ? now.plus(options.countdown()) : options.eta();
+    Instant expires =
+        options.expiresIn() != null ? now.plus(options.expiresIn()) : options.expiresAt();
+    return new Message(
+        id,
+        name,
+        immutableCopy(args),
+        kwargs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)),
+        eta,
+        expires,
+        options.queue(),
+        options.headers(),
+        0,
+        options.ignoreResult(),
+        options.link(),
+        options.linkError(),
+        parentTask == null ? null : parentTask.id(),
+        parentTask == null ? id : parentTask.rootId(),
+        groupId,
+        hooks(hooks));
+  }
+
+  /**
+   * Copies a task's positional arguments into an unmodifiable list; an immutable list without nulls
+   * (a signature's) is taken as it is.
+   */
+  private static List<Object> immutableCopy(List<?> args) {
+    if (args.isEmpty()) {
+      return List.of();
+    }
+    for (Object arg : args) {
+      if (arg == null) {
+        return Collections.unmodifiableList(new ArrayList<>(args));
+      }
+    }
+    return List.copyOf(args);
+  }
+
+  /** Returns the payload of the {@code task-sent} event. */
+  Map<String, Object> sentPayload(String defaultQueue) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("args", args);
+    p.put("kwargs", kwargs);
+    p.put("retries", 0);
+    p.put("eta", eta);
+    p.put("expires", expires);
+    p.put("queue", queue != null ? queue : defaultQueue);
+    return p;
+  }
+
+  /** Returns the payload of the {@code task-received} event. */
+  Map<String, Object> receivedPayload() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("args", args);
+    p.put("kwargs", kwargs);
+    p.put("retries", retries);
+    if (eta != null) {
+      p.put("eta", eta);
+    }
+    if (expires != null) {
+      p.put("expires", expires);
+    }
+    return p;
   }
 
   Message retry(Instant newEta) {

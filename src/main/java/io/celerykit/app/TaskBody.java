@@ -1,9 +1,17 @@
 package io.celerykit.app;
 
+import java.io.Serializable;
+
 /**
  * Task bodies: Java lambdas for tasks of zero to three positional arguments, and a bound body that
  * sees the request ({@code @app.task(bind=True)}). A body may throw any exception; it is stored as
  * the task's failure.
+ *
+ * <p>The bodies with arguments are {@link Serializable} only so that celerykit can read the
+ * parameter types a lambda declares: a call whose arguments do not fit then fails with a message
+ * naming the task, the position and both types, as Python's {@code TypeError} would. Bodies are
+ * never serialized; an anonymous class implementing one needs a {@code serialVersionUID} under
+ * {@code -Xlint:serial}.
  */
 public final class TaskBody {
   private TaskBody() {}
@@ -31,7 +39,7 @@ public final class TaskBody {
    * @param <T> the return type
    */
   @FunctionalInterface
-  public interface Of1<A, T> {
+  public interface Of1<A, T> extends Serializable {
     /**
      * Runs the task.
      *
@@ -50,7 +58,7 @@ public final class TaskBody {
    * @param <T> the return type
    */
   @FunctionalInterface
-  public interface Of2<A, B, T> {
+  public interface Of2<A, B, T> extends Serializable {
     /**
      * Runs the task.
      *
@@ -71,7 +79,7 @@ public final class TaskBody {
    * @param <T> the return type
    */
   @FunctionalInterface
-  public interface Of3<A, B, C, T> {
+  public interface Of3<A, B, C, T> extends Serializable {
     /**
      * Runs the task.
      *

@@ -24,13 +24,20 @@ import java.util.Objects;
  */
 public final class TaskContext {
   private final InMemoryCelery app;
+  private final ResultStore results;
   private final Message message;
   private final RegisteredTask task;
   private final boolean eager;
   private List<ResultBase> children; // guarded by this; made on the first child
 
-  TaskContext(InMemoryCelery app, Message message, RegisteredTask task, boolean eager) {
+  TaskContext(
+      InMemoryCelery app,
+      ResultStore results,
+      Message message,
+      RegisteredTask task,
+      boolean eager) {
     this.app = app;
+    this.results = results;
     this.message = message;
     this.task = task;
     this.eager = eager;
@@ -179,6 +186,8 @@ public final class TaskContext {
    * Retries the task ({@code self.retry(exc=exc, countdown=..., max_retries=...)}). Past {@code
    * max_retries} the task fails: with {@code exc} if given, else with {@link
    * MaxRetriesExceededException} ({@code Can't retry name[id] args:(...) kwargs:{...}}), as Celery.
+   * An eager run ({@code apply()}, {@code task_always_eager}) is run again at once, without waiting
+   * for the countdown, and the call's result is the last run's, as Celery's {@code Task.apply}.
    *
    * @param exc the exception, or null
    * @param countdown the delay before the retry, or null for the default
@@ -211,11 +220,7 @@ public final class TaskContext {
       throw new FailNow(failure);
     }
     Duration delay = countdown != null ? countdown : task.options().defaultRetryDelay(app.config());
-    RetryException retry = new RetryException(exc, delay);
-    if (eager) {
-      app.runEager(message.retry(app.clock().now().plus(delay)), task, true).get();
-    }
-    throw retry;
+    throw new RetryException(exc, delay);
   }
 
   /**
@@ -227,11 +232,7 @@ public final class TaskContext {
    */
   public void updateState(TaskState state, Object meta) {
     Objects.requireNonNull(state, "state");
-    app.backend()
-        .store(
-            app.worker()
-                .metaFor(message, task, state, app.serialize(meta), null, List.of())
-                .build());
+    results.store(message, state, results.serialize(meta), null, List.of());
   }
 
   /**
@@ -246,7 +247,7 @@ public final class TaskContext {
 
   /**
    * Rejects the message, as raising Celery's {@code Reject}: nothing is stored, the journal records
-   * {@code task-rejected}.
+   * {@code task-rejected}; an eager run's result is REJECTED.
    *
    * @param requeue whether the message asks to be requeued (recorded only)
    * @return never returns normally

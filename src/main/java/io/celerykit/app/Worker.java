@@ -2,17 +2,11 @@ package io.celerykit.app;
 
 import io.celerykit.backend.ScheduledEvent;
 import io.celerykit.backend.VirtualClock;
-import io.celerykit.result.ResultBase;
-import io.celerykit.result.ResultTuple;
-import io.celerykit.result.TaskMeta;
 import io.celerykit.result.TaskRevokedException;
 import io.celerykit.result.TaskState;
 import io.celerykit.wire.EncodeException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +33,12 @@ import java.util.function.Supplier;
  */
 public final class Worker implements AutoCloseable {
 
-  private final InMemoryCelery app;
+  private final TaskRegistry registry;
+  private final TaskExecution execution;
+  private final ResultStore results;
   private final VirtualClock clock;
+  private final EventJournal journal;
+  private final CeleryConfig config;
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   private final List<Map<String, Object>> revokedStamps = new CopyOnWriteArrayList<>();
   private final Map<String, Running> running = new ConcurrentHashMap<>();
@@ -74,20 +72,31 @@ public final class Worker implements AutoCloseable {
     }
   }
 
-  Worker(InMemoryCelery app) {
-    this.app = app;
-    this.clock = app.clock();
+  Worker(
+      TaskRegistry registry,
+      TaskExecution execution,
+      ResultStore results,
+      VirtualClock clock,
+      EventJournal journal,
+      InMemoryControl control,
+      CeleryConfig config) {
+    this.registry = registry;
+    this.execution = execution;
+    this.results = results;
+    this.clock = clock;
+    this.journal = journal;
+    this.config = config;
     this.pool =
-        app.config().workerMode() == WorkerMode.THREADED
+        config.workerMode() == WorkerMode.THREADED
             ? Executors.newFixedThreadPool(
-                app.config().concurrency(),
+                config.concurrency(),
                 r -> {
                   Thread t = new Thread(r, "celerykit-worker");
                   t.setDaemon(true);
                   return t;
                 })
             : null;
-    app.control().onRevoke(this::onRevoke);
+    control.onRevoke(this::onRevoke);
   }
 
   /**
@@ -190,9 +199,32 @@ public final class Worker implements AutoCloseable {
 
   // ---------------------------------------------------------------- receiving
 
+  /**
+   * Tells whether the worker takes no more tasks: a threaded worker after {@link #close()}; a
+   * deterministic worker has no threads to stop and always takes them.
+   */
+  boolean closed() {
+    return pool != null && pool.isShutdown();
+  }
+
+  /** Refuses to send a task to a closed worker, naming the task and the way out. */
+  void requireOpen(String taskName) {
+    if (closed()) {
+      throw new IllegalStateException(
+          "cannot send "
+              + taskName
+              + ": the app is closed and its worker threads are stopped; send tasks before"
+              + " app.close(), or create a new app with InMemoryCelery.create()");
+    }
+  }
+
+  /** Receives a task message; after {@link #close()} it is dropped (the app refuses sends then). */
   void submit(Message m) {
+    if (closed()) {
+      return;
+    }
     queued.incrementAndGet();
-    journal("task-received", m, () -> receivedPayload(m));
+    journal("task-received", m, m::receivedPayload);
     Instant now = clock.now();
     if (pool == null) {
       if (m.eta != null && m.eta.isAfter(now)) {
@@ -201,24 +233,19 @@ public final class Worker implements AutoCloseable {
         clock.schedule(Duration.ZERO, () -> execute(m));
       }
     } else if (m.eta != null && m.eta.isAfter(now)) {
-      clock.scheduleAt(m.eta, () -> pool.execute(() -> execute(m)));
+      clock.scheduleAt(m.eta, () -> executeOnPool(m));
     } else {
       pool.execute(() -> execute(m));
     }
   }
 
-  private static Map<String, Object> receivedPayload(Message m) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("args", m.args);
-    p.put("kwargs", m.kwargs);
-    p.put("retries", m.retries);
-    if (m.eta != null) {
-      p.put("eta", m.eta);
+  /** Hands a task that came due to the pool; after {@link #close()} it is dropped. */
+  private void executeOnPool(Message m) {
+    if (closed()) {
+      queued.decrementAndGet();
+      return;
     }
-    if (m.expires != null) {
-      p.put("expires", m.expires);
-    }
-    return p;
+    pool.execute(() -> execute(m));
   }
 
   // ---------------------------------------------------------------- running
@@ -233,8 +260,8 @@ public final class Worker implements AutoCloseable {
       storeRevoked(m, "revoked", false, false, null);
       return;
     }
-    RegisteredTask task = app.registered(m.name);
-    TaskContext self = new TaskContext(app, m, task, false);
+    RegisteredTask task = registry.get(m.name);
+    TaskContext self = execution.context(m, task, false);
     RegisteredTask.Step step = task.plan(self);
     if (step == null) {
       return;
@@ -246,28 +273,19 @@ public final class Worker implements AutoCloseable {
         m,
         () -> {
           Map<String, Object> fields = new LinkedHashMap<>();
-          fields.put("hostname", app.config().hostname());
-          fields.put("pid", app.config().workerPid());
+          fields.put("hostname", config.hostname());
+          fields.put("pid", config.workerPid());
           return fields;
         });
-    if (task.options().trackStarted(app.config()) && storesErrors(task)) {
+    if (task.options().trackStarted(config) && results.storesErrors(task)) {
       Map<String, Object> startedMeta = new LinkedHashMap<>();
-      startedMeta.put("pid", app.config().workerPid());
-      startedMeta.put("hostname", app.config().hostname());
-      app.backend()
-          .store(metaFor(m, task, TaskState.STARTED, startedMeta, null, List.of()).build());
+      startedMeta.put("pid", config.workerPid());
+      startedMeta.put("hostname", config.hostname());
+      results.store(m, TaskState.STARTED, startedMeta, null, List.of());
     }
     if (step.progressState() != null) {
-      app.backend()
-          .store(
-              metaFor(
-                      m,
-                      task,
-                      step.progressState(),
-                      app.serialize(step.progressMeta()),
-                      null,
-                      List.of())
-                  .build());
+      Object meta = results.serialize(step.progressMeta());
+      results.store(m, step.progressState(), meta, null, List.of());
     }
     if (step.duration().isZero()) {
       finish(m, task, self, step, started);
@@ -287,34 +305,37 @@ public final class Worker implements AutoCloseable {
 
   private void finish(
       Message m, RegisteredTask task, TaskContext self, RegisteredTask.Step step, Instant started) {
-    app.enter(self);
-    try {
-      Object value;
-      try {
-        value = step.body().run(self);
-      } catch (RetryException retry) {
-        retried(m, task, self, retry);
-        return;
-      } catch (FailNow failNow) {
-        failed(m, task, self, failNow.failure());
-        return;
-      } catch (RejectException reject) {
-        journal("task-rejected", m, () -> Map.of("requeue", reject.requeue()));
-        return;
-      } catch (Exception | Error error) {
-        failed(m, task, self, error);
-        return;
-      }
+    execution.run(
+        self,
+        step,
+        ending -> {
+          end(m, task, self, ending, started);
+          return null;
+        });
+  }
+
+  /** Stores and records how a run ended, while the task is still the current one. */
+  private void end(
+      Message m,
+      RegisteredTask task,
+      TaskContext self,
+      TaskExecution.Ending ending,
+      Instant started) {
+    if (ending instanceof TaskExecution.Retried retried) {
+      retried(m, task, self, retried.retry());
+    } else if (ending instanceof TaskExecution.Failed failed) {
+      failed(m, task, self, failed.error());
+    } else if (ending instanceof TaskExecution.Rejected rejected) {
+      journal("task-rejected", m, () -> Map.of("requeue", rejected.reject().requeue()));
+    } else if (ending instanceof TaskExecution.Succeeded succeeded) {
       Object stored;
       try {
-        stored = app.serialize(value);
+        stored = results.serialize(succeeded.value());
       } catch (EncodeException notStorable) {
         failed(m, task, self, notStorable);
         return;
       }
       succeeded(m, task, self, stored, started);
-    } finally {
-      app.exit(self);
     }
   }
 
@@ -326,9 +347,8 @@ public final class Worker implements AutoCloseable {
     for (Consumer<Completion> hook : m.onComplete) {
       hook.accept(new Completion(m.id, TaskState.SUCCESS, value));
     }
-    if (storesSuccess(m, task)) {
-      app.backend()
-          .store(metaFor(m, task, TaskState.SUCCESS, value, null, self.children()).build());
+    if (results.storesSuccess(m, task)) {
+      results.store(m, TaskState.SUCCESS, value, null, self.children());
     }
     Instant finished = clock.now(); // the runtime is measured now, the payload built later
     journal(
@@ -344,9 +364,8 @@ public final class Worker implements AutoCloseable {
 
   private void failed(Message m, RegisteredTask task, TaskContext self, Throwable error) {
     String traceback = traceback(error);
-    if (storesErrors(task)) {
-      app.backend()
-          .store(metaFor(m, task, TaskState.FAILURE, error, traceback, self.children()).build());
+    if (results.storesErrors(task)) {
+      results.store(m, TaskState.FAILURE, error, traceback, self.children());
     }
     journal(
         "task-failed",
@@ -366,74 +385,16 @@ public final class Worker implements AutoCloseable {
   }
 
   private void retried(Message m, RegisteredTask task, TaskContext self, RetryException retry) {
-    List<ResultBase> children = new ArrayList<>(self.children());
-    if (task.options().trail()) {
-      children.add(app.asyncResult(m.id));
-    }
-    if (storesErrors(task)) {
-      app.backend()
-          .store(
-              metaFor(m, task, TaskState.RETRY, retry.exc(), traceback(retry), children).build());
+    if (results.storesErrors(task)) {
+      results.storeRetry(m, task, retry, self.children());
     }
     journal("task-retried", m, () -> Map.of("exception", retry.toString()));
     submit(m.retry(clock.now().plus(retry.countdown())));
   }
 
-  /**
-   * Whether a SUCCESS is stored: not when the task ignores its result ({@code publish_result} in
-   * Celery's trace), nor when the call asked to ({@code request.ignore_result} in {@code
-   * mark_as_done}); a call cannot keep the result of a task that ignores it.
-   */
-  boolean storesSuccess(Message m, RegisteredTask task) {
-    return storesErrors(task) && !Boolean.TRUE.equals(m.ignoreResult);
-  }
-
-  /**
-   * Whether FAILURE, RETRY, REVOKED and STARTED are stored: not when the task ignores its result
-   * (Celery's {@code store_errors}: {@code not task.ignore_result}); a call's own ignore_result
-   * does not matter here.
-   */
-  boolean storesErrors(RegisteredTask task) {
-    return task == null || !task.options().ignoreResult(app.config());
-  }
-
+  /** Returns the stack trace of an error as text, as stored with a failure. */
   static String traceback(Throwable error) {
-    StringWriter out = new StringWriter();
-    error.printStackTrace(new PrintWriter(out));
-    return out.toString();
-  }
-
-  TaskMeta.Builder metaFor(
-      Message m,
-      RegisteredTask task,
-      TaskState state,
-      Object result,
-      String traceback,
-      List<ResultBase> children) {
-    TaskMeta.Builder b = TaskMeta.builder(m.id, state).result(result).traceback(traceback);
-    if (!children.isEmpty()) {
-      List<ResultTuple> tuples = new ArrayList<>(children.size());
-      for (ResultBase child : children) {
-        tuples.add(ResultTuple.of(child));
-      }
-      b.children(tuples);
-    }
-    if (state.isReady()) {
-      b.dateDone(clock.now());
-    }
-    b.groupId(m.groupId);
-    if (m.parentId != null) {
-      b.parentId(m.parentId);
-    }
-    if (app.config().resultExtended()) {
-      b.extended(m.name, m.args, m.kwargs, app.config().hostname(), queueOf(m));
-      b.retries(m.retries);
-    }
-    return b;
-  }
-
-  private String queueOf(Message m) {
-    return m.queue != null ? m.queue : app.config().defaultQueue();
+    return ResultStore.traceback(error);
   }
 
   // ---------------------------------------------------------------- revoking
@@ -497,10 +458,10 @@ public final class Worker implements AutoCloseable {
 
   private void storeRevoked(
       Message m, String reason, boolean terminated, boolean expired, String signal) {
-    RegisteredTask task = app.registeredOrNull(m.name);
+    RegisteredTask task = registry.getOrNull(m.name);
     TaskRevokedException exc = new TaskRevokedException(reason);
-    if (storesErrors(task)) {
-      app.backend().store(metaFor(m, task, TaskState.REVOKED, exc, null, List.of()).build());
+    if (results.storesErrors(task)) {
+      results.store(m, TaskState.REVOKED, exc, null, List.of());
     }
     journal(
         "task-revoked",
@@ -519,6 +480,6 @@ public final class Worker implements AutoCloseable {
 
   /** Records an event at the current virtual time; its payload is built when first read. */
   private void journal(String type, Message m, Supplier<Map<String, Object>> payload) {
-    app.journal().record(type, m.id, m.name, payload);
+    journal.record(type, m.id, m.name, payload);
   }
 }

@@ -2,6 +2,7 @@ package io.celerykit.result;
 
 import io.celerykit.graph.DependencyGraph;
 import io.celerykit.graph.GraphFormatter;
+import io.celerykit.internal.ResultHooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -483,14 +484,14 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   /** {@inheritDoc} */
   @Override
   public Object value(GetOptions options) {
-    if (app != null) {
-      app.resultConsumed(this);
+    if (app instanceof ResultHooks hooks) {
+      hooks.resultConsumed(this);
     }
     if (ignored) {
       return null;
     }
-    if (options.disableSyncSubtasks() && app != null) {
-      app.assertWillNotBlock();
+    if (options.disableSyncSubtasks() && app instanceof ResultHooks hooks) {
+      hooks.assertWillNotBlock();
     }
     boolean checkParents = options.followParents() && options.propagate() && parent != null;
     if (checkParents) {
@@ -821,8 +822,8 @@ public non-sealed class AsyncResult<T> extends ResultBase {
 
   @Override
   void forgetOwn() {
-    if (app != null) {
-      app.resultConsumed(this);
+    if (app instanceof ResultHooks hooks) {
+      hooks.resultConsumed(this);
     }
     cache = null;
     cachedChildren = null;

@@ -3,9 +3,9 @@ package io.celerykit.result;
 import java.util.List;
 
 /**
- * What a result needs of its Celery app: the backend, the control, the factories {@code
- * result_from_tuple} uses ({@code app.AsyncResult}, {@code app.GroupResult}) and the guard against
- * waiting inside a task. {@code io.celerykit.app.InMemoryCelery} is the implementation tests use.
+ * What a result needs of its Celery app: the backend, the control and the factories {@code
+ * result_from_tuple} uses ({@code app.AsyncResult}, {@code app.GroupResult}). {@code
+ * io.celerykit.app.InMemoryCelery} is the implementation tests use.
  */
 public interface CeleryApp {
 
@@ -58,21 +58,4 @@ public interface CeleryApp {
       String groupId, List<? extends ResultBase> results, ResultBase parent) {
     return new GroupResult(groupId, results, parent, this);
   }
-
-  /**
-   * Fails when called from inside a running task, as Celery's {@code assert_will_not_block}; the
-   * message starts with {@code Never call result.get() within a task!}. Does nothing by default.
-   *
-   * @throws IllegalStateException when called inside a task that disallows it
-   */
-  default void assertWillNotBlock() {}
-
-  /**
-   * Tells the app that a result was consumed: waited on with {@code get}/{@code join} (or {@code
-   * outcome}/{@code value}) or forgotten, as Celery asks of every result. Strict test set-ups use
-   * it to report results nobody consumed. Does nothing by default.
-   *
-   * @param result the result
-   */
-  default void resultConsumed(AsyncResult<?> result) {}
 }

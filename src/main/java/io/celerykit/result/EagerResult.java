@@ -1,5 +1,6 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.ResultHooks;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -140,8 +141,8 @@ public class EagerResult<T> extends AsyncResult<T> {
    */
   @Override
   public Object value(GetOptions options) {
-    if (options.disableSyncSubtasks() && app() != null) {
-      app().assertWillNotBlock();
+    if (options.disableSyncSubtasks() && app() instanceof ResultHooks hooks) {
+      hooks.assertWillNotBlock();
     }
     TaskState now = state;
     if (now.equals(TaskState.SUCCESS)) {

@@ -1,5 +1,6 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.ResultHooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -591,8 +592,8 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
 
   private void assertWillNotBlock() {
     CeleryApp theApp = app != null ? app : results.isEmpty() ? null : results.get(0).app();
-    if (theApp != null) {
-      theApp.assertWillNotBlock();
+    if (theApp instanceof ResultHooks hooks) {
+      hooks.assertWillNotBlock();
     }
   }
 

@@ -156,12 +156,14 @@ class SyncSubtaskGuardTest {
   }
 
   @Test
-  void eagerTasksMayWaitOnSubtasksAsOutsideAWorker() {
+  void eagerApplyAsyncDeniesWaitsInsideItsTask() {
+    // celery/app/task.py Task.apply_async under task_always_eager: `with denied_join_result()`
     InMemoryCelery eager = InMemoryCelery.create(CeleryConfig.defaults().taskAlwaysEager(true));
     Task<Integer> inner = eager.task("tasks.one", () -> 1);
     Task<Object> outer = eager.task("tasks.outer", () -> inner.delay().get() + 1);
 
-    assertThat(outer.delay().get()).isEqualTo(2);
+    assertThatThrownBy(() -> outer.delay().get()).hasMessageStartingWith(NEVER);
+    assertThat(outer.apply().get()).as("apply() sets no guard").isEqualTo(2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.celerykit.result;
 
 import io.celerykit.app.InMemoryCelery;
+import io.celerykit.internal.ResultHooks;
 
 /** Shared test data: exceptions that stand for Python's, and an app that is "inside a task". */
 final class Fixtures {
@@ -36,24 +37,35 @@ final class Fixtures {
    * running task: {@code assertWillNotBlock()} fails, as Celery's {@code task_join_will_block}.
    */
   static CeleryApp insideTask(InMemoryCelery app) {
-    return new CeleryApp() {
-      @Override
-      public ResultBackend backend() {
-        return app.backend();
-      }
+    return new InsideTask(app);
+  }
 
-      @Override
-      public Control control() {
-        return app.control();
-      }
+  private static final class InsideTask implements CeleryApp, ResultHooks {
+    private final InMemoryCelery app;
 
-      @Override
-      public void assertWillNotBlock() {
-        throw new IllegalStateException(
-            E_WOULDBLOCK
-                + "\nSee https://docs.celeryq.dev/en/latest/userguide/tasks.html"
-                + "#avoid-launching-synchronous-subtasks");
-      }
-    };
+    InsideTask(InMemoryCelery app) {
+      this.app = app;
+    }
+
+    @Override
+    public ResultBackend backend() {
+      return app.backend();
+    }
+
+    @Override
+    public Control control() {
+      return app.control();
+    }
+
+    @Override
+    public void assertWillNotBlock() {
+      throw new IllegalStateException(
+          E_WOULDBLOCK
+              + "\nSee https://docs.celeryq.dev/en/latest/userguide/tasks.html"
+              + "#avoid-launching-synchronous-subtasks");
+    }
+
+    @Override
+    public void resultConsumed(AsyncResult<?> result) {}
   }
 }
