@@ -3,6 +3,7 @@ package io.celerykit.app;
 import io.celerykit.backend.InMemoryBackend;
 import io.celerykit.backend.VirtualClock;
 import io.celerykit.backend.WaitMode;
+import io.celerykit.internal.PythonRepr;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.EagerResult;
 import io.celerykit.result.GroupResult;
@@ -262,7 +263,7 @@ public final class InMemoryCelery implements Celery {
               + args.size()
               + (args.size() == 1 ? " was" : " were")
               + " given: "
-              + PyRepr.tuple(args));
+              + PythonRepr.tuple(args));
     }
   }
 

@@ -2,6 +2,7 @@ package io.celerykit.app;
 
 import io.celerykit.backend.ScheduledEvent;
 import io.celerykit.backend.VirtualClock;
+import io.celerykit.internal.PythonRepr;
 import io.celerykit.result.ResultBase;
 import io.celerykit.result.ResultTuple;
 import io.celerykit.result.TaskMeta;
@@ -336,7 +337,7 @@ public final class Worker implements AutoCloseable {
         m,
         () -> {
           Map<String, Object> p = new LinkedHashMap<>();
-          p.put("result", PyRepr.of(value));
+          p.put("result", PythonRepr.repr(value));
           p.put("runtime", Duration.between(started, finished));
           return p;
         });
