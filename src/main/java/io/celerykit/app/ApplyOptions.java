@@ -1,11 +1,14 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The options of Celery's {@code apply_async(...)}: {@code task_id}, {@code countdown}, {@code
@@ -18,41 +21,21 @@ import java.util.Objects;
  */
 public final class ApplyOptions {
 
-  private static final ApplyOptions DEFAULTS =
-      new ApplyOptions(null, null, null, null, null, null, Map.of(), null, List.of(), List.of());
+  private static final ApplyOptions DEFAULTS = new ApplyOptions(new Builder());
 
-  private final String taskId;
-  private final Duration countdown;
-  private final Instant eta;
-  private final Duration expiresIn;
-  private final Instant expiresAt;
-  private final String queue;
-  private final Map<String, Object> headers;
-  private final Boolean ignoreResult;
-  private final List<Signature> link;
-  private final List<Signature> linkError;
+  /** The values; never changed once this object holds it (each wither changes a copy). */
+  private final Builder values;
 
-  private ApplyOptions(
-      String taskId,
-      Duration countdown,
-      Instant eta,
-      Duration expiresIn,
-      Instant expiresAt,
-      String queue,
-      Map<String, Object> headers,
-      Boolean ignoreResult,
-      List<Signature> link,
-      List<Signature> linkError) {
-    this.taskId = taskId;
-    this.countdown = countdown;
-    this.eta = eta;
-    this.expiresIn = expiresIn;
-    this.expiresAt = expiresAt;
-    this.queue = queue;
-    this.headers = headers;
-    this.ignoreResult = ignoreResult;
-    this.link = link;
-    this.linkError = linkError;
+  private ApplyOptions(Builder values) {
+    this.values = values;
+  }
+
+  /** Copies the values, changes the copy, and records that the keyword was set. */
+  private ApplyOptions copy(String keyword, Mutator m) {
+    Builder b = values.copy();
+    m.apply(b);
+    b.keywordsSet = new SetKeyword(keyword, b.keywordsSet);
+    return new ApplyOptions(b);
   }
 
   /**
@@ -71,11 +54,8 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions taskId(String id) {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("task_id must be a non-blank string, got " + id);
-    }
-    return new ApplyOptions(
-        id, countdown, eta, expiresIn, expiresAt, queue, headers, ignoreResult, link, linkError);
+    Checks.requireNonBlank(id, "task_id");
+    return copy("task_id", b -> b.taskId = id);
   }
 
   /**
@@ -83,19 +63,14 @@ public final class ApplyOptions {
    *
    * @param delay a non-negative duration
    * @return the new options
-   * @throws IllegalArgumentException for a negative countdown or when an eta is set
+   * @throws IllegalArgumentException for a null or negative countdown or when an eta is set
    */
   public ApplyOptions countdown(Duration delay) {
-    Objects.requireNonNull(delay, "countdown");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException(
-          "countdown must not be negative, got " + delay + "; use Duration.ZERO to run now");
-    }
-    if (eta != null) {
+    Checks.requireNonNegative(delay, "countdown");
+    if (values.eta != null) {
       throw conflict();
     }
-    return new ApplyOptions(
-        taskId, delay, null, expiresIn, expiresAt, queue, headers, ignoreResult, link, linkError);
+    return copy("countdown", b -> b.countdown = delay);
   }
 
   /**
@@ -103,15 +78,14 @@ public final class ApplyOptions {
    *
    * @param at the instant
    * @return the new options
-   * @throws IllegalArgumentException when a countdown is set
+   * @throws IllegalArgumentException for a null eta or when a countdown is set
    */
   public ApplyOptions eta(Instant at) {
-    Objects.requireNonNull(at, "eta");
-    if (countdown != null) {
+    Checks.requireNonNull(at, "eta");
+    if (values.countdown != null) {
       throw conflict();
     }
-    return new ApplyOptions(
-        taskId, null, at, expiresIn, expiresAt, queue, headers, ignoreResult, link, linkError);
+    return copy("eta", b -> b.eta = at);
   }
 
   private static IllegalArgumentException conflict() {
@@ -122,16 +96,17 @@ public final class ApplyOptions {
   /**
    * Sets {@code expires} as a delay from now: a task not started by then is REVOKED.
    *
-   * @param after a positive duration
+   * @param after a non-negative duration
    * @return the new options
    */
   public ApplyOptions expires(Duration after) {
-    Objects.requireNonNull(after, "expires");
-    if (after.isNegative()) {
-      throw new IllegalArgumentException("expires must not be negative, got " + after);
-    }
-    return new ApplyOptions(
-        taskId, countdown, eta, after, null, queue, headers, ignoreResult, link, linkError);
+    Checks.requireNonNegative(after, "expires");
+    return copy(
+        "expires",
+        b -> {
+          b.expiresIn = after;
+          b.expiresAt = null;
+        });
   }
 
   /**
@@ -141,9 +116,13 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions expires(Instant at) {
-    Objects.requireNonNull(at, "expires");
-    return new ApplyOptions(
-        taskId, countdown, eta, null, at, queue, headers, ignoreResult, link, linkError);
+    Checks.requireNonNull(at, "expires");
+    return copy(
+        "expires",
+        b -> {
+          b.expiresIn = null;
+          b.expiresAt = at;
+        });
   }
 
   /**
@@ -153,58 +132,34 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions queue(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("queue must be a non-blank name, got " + name);
-    }
-    return new ApplyOptions(
-        taskId, countdown, eta, expiresIn, expiresAt, name, headers, ignoreResult, link, linkError);
+    Checks.requireNonBlank(name, "queue");
+    return copy("queue", b -> b.queue = name);
   }
 
   /**
    * Adds a header (a stamp, matched by {@code revoke_by_stamped_headers}).
    *
    * @param name the header name
-   * @param value the value
+   * @param value the value (null is Python's {@code None})
    * @return the new options
    */
   public ApplyOptions header(String name, Object value) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("header name must not be blank, got " + name);
-    }
-    Map<String, Object> more = new LinkedHashMap<>(headers);
+    Checks.requireNonBlank(name, "header name");
+    Map<String, Object> more = new LinkedHashMap<>(values.headers);
     more.put(name, value);
-    return new ApplyOptions(
-        taskId,
-        countdown,
-        eta,
-        expiresIn,
-        expiresAt,
-        queue,
-        Map.copyOf(more),
-        ignoreResult,
-        link,
-        linkError);
+    return copy("headers", b -> b.headers = Collections.unmodifiableMap(more));
   }
 
   /**
    * Replaces the headers.
    *
-   * @param all the headers
+   * @param all the headers ({@code Map.of()} for none), kept in their order
    * @return the new options
    */
   public ApplyOptions headers(Map<String, ?> all) {
-    Objects.requireNonNull(all, "headers");
-    return new ApplyOptions(
-        taskId,
-        countdown,
-        eta,
-        expiresIn,
-        expiresAt,
-        queue,
-        Map.copyOf(all),
-        ignoreResult,
-        link,
-        linkError);
+    Checks.requireNonNull(all, "headers (use Map.of() for none)");
+    Map<String, Object> copy = Collections.unmodifiableMap(new LinkedHashMap<>(all));
+    return copy("headers", b -> b.headers = copy);
   }
 
   /**
@@ -215,8 +170,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions ignoreResult(boolean ignore) {
-    return new ApplyOptions(
-        taskId, countdown, eta, expiresIn, expiresAt, queue, headers, ignore, link, linkError);
+    return copy("ignore_result", b -> b.ignoreResult = ignore);
   }
 
   /**
@@ -226,18 +180,8 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions link(Signature callback) {
-    Objects.requireNonNull(callback, "link");
-    return new ApplyOptions(
-        taskId,
-        countdown,
-        eta,
-        expiresIn,
-        expiresAt,
-        queue,
-        headers,
-        ignoreResult,
-        append(link, callback),
-        linkError);
+    Checks.requireNonNull(callback, "link");
+    return copy("link", b -> b.link = append(b.link, callback));
   }
 
   /**
@@ -247,22 +191,12 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions linkError(Signature errback) {
-    Objects.requireNonNull(errback, "link_error");
-    return new ApplyOptions(
-        taskId,
-        countdown,
-        eta,
-        expiresIn,
-        expiresAt,
-        queue,
-        headers,
-        ignoreResult,
-        link,
-        append(linkError, errback));
+    Checks.requireNonNull(errback, "link_error");
+    return copy("link_error", b -> b.linkError = append(b.linkError, errback));
   }
 
   private static List<Signature> append(List<Signature> list, Signature more) {
-    var out = new java.util.ArrayList<>(list);
+    List<Signature> out = new ArrayList<>(list);
     out.add(more);
     return List.copyOf(out);
   }
@@ -273,7 +207,7 @@ public final class ApplyOptions {
    * @return the id
    */
   public String taskId() {
-    return taskId;
+    return values.taskId;
   }
 
   /**
@@ -282,7 +216,7 @@ public final class ApplyOptions {
    * @return the countdown
    */
   public Duration countdown() {
-    return countdown;
+    return values.countdown;
   }
 
   /**
@@ -291,7 +225,7 @@ public final class ApplyOptions {
    * @return the eta
    */
   public Instant eta() {
-    return eta;
+    return values.eta;
   }
 
   /**
@@ -300,7 +234,7 @@ public final class ApplyOptions {
    * @return the delay
    */
   public Duration expiresIn() {
-    return expiresIn;
+    return values.expiresIn;
   }
 
   /**
@@ -309,7 +243,7 @@ public final class ApplyOptions {
    * @return the instant
    */
   public Instant expiresAt() {
-    return expiresAt;
+    return values.expiresAt;
   }
 
   /**
@@ -318,7 +252,7 @@ public final class ApplyOptions {
    * @return the queue
    */
   public String queue() {
-    return queue;
+    return values.queue;
   }
 
   /**
@@ -327,7 +261,7 @@ public final class ApplyOptions {
    * @return an unmodifiable map
    */
   public Map<String, Object> headers() {
-    return headers;
+    return values.headers;
   }
 
   /**
@@ -336,7 +270,7 @@ public final class ApplyOptions {
    * @return the setting
    */
   public Boolean ignoreResult() {
-    return ignoreResult;
+    return values.ignoreResult;
   }
 
   /**
@@ -345,7 +279,7 @@ public final class ApplyOptions {
    * @return the signatures
    */
   public List<Signature> link() {
-    return link;
+    return values.link;
   }
 
   /**
@@ -354,6 +288,53 @@ public final class ApplyOptions {
    * @return the signatures
    */
   public List<Signature> linkError() {
-    return linkError;
+    return values.linkError;
+  }
+
+  /**
+   * Names, as Celery does, every keyword a wither set, in the order they were first set; for the
+   * canvas parts that take only some of them.
+   */
+  List<String> keywordsSet() {
+    List<String> newestFirst = new ArrayList<>();
+    for (SetKeyword k = values.keywordsSet; k != null; k = k.next()) {
+      newestFirst.add(k.name());
+    }
+    Collections.reverse(newestFirst);
+    return List.copyOf(new LinkedHashSet<>(newestFirst));
+  }
+
+  private interface Mutator {
+    void apply(Builder b);
+  }
+
+  /** A keyword a wither set, before those set earlier: an immutable list that copies share. */
+  private record SetKeyword(String name, SetKeyword next) {}
+
+  /**
+   * The mutable values behind the options, with Celery's defaults. A new keyword is one field here
+   * (its default in its initializer), one wither (which names the keyword) and one accessor; {@link
+   * #copy()} copies every field, so no wither lists the others. Fields hold immutable values only.
+   */
+  private static final class Builder implements Cloneable {
+    String taskId;
+    Duration countdown;
+    Instant eta;
+    Duration expiresIn;
+    Instant expiresAt;
+    String queue;
+    Map<String, Object> headers = Map.of();
+    Boolean ignoreResult;
+    List<Signature> link = List.of();
+    List<Signature> linkError = List.of();
+    SetKeyword keywordsSet;
+
+    Builder copy() {
+      try {
+        return (Builder) super.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError("Builder is Cloneable", e);
+      }
+    }
   }
 }

@@ -1,9 +1,9 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Celery's canvas primitives, {@code celery.group}, {@code celery.chain} and {@code celery.chord},
@@ -22,7 +22,14 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Nothing is sent until {@code applyAsync()} or {@code delay()} is called; each call sends a
- * fresh copy with fresh ids.
+ * fresh copy with fresh ids, except those the caller chose ({@code sig.taskId("t1")}, {@code
+ * group.taskId("g1")}). A chain or chord that ends with a group returns the group's result from
+ * {@code applyAsyncForGroup()}:
+ *
+ * <pre>{@code
+ * GroupResult g = Canvas.chain(add.s(1, 1), Canvas.group(mul.s(2), mul.s(3))).applyAsyncForGroup();
+ * g.join();                                          // [4, 6]; g.parent() is the add step
+ * }</pre>
  */
 public final class Canvas {
   private Canvas() {}
@@ -40,7 +47,7 @@ public final class Canvas {
    * @return the group
    */
   public static Group group(CanvasElement... members) {
-    return group(Arrays.asList(Objects.requireNonNull(members, "members")));
+    return group(Arrays.asList(Checks.requireNonNull(members, "members")));
   }
 
   /**
@@ -56,7 +63,25 @@ public final class Canvas {
    * @return the group
    */
   public static Group group(List<? extends CanvasElement> members) {
-    return new Group(copy(members, "group member"));
+    return new Group(copy(members, "group member"), ApplyOptions.defaults(), null);
+  }
+
+  /**
+   * Makes a group for an app, as Celery's {@code group(tasks, app=app)}: the form an empty group
+   * needs to be sent, since it has no signature to take the app from. Sending an empty group sends
+   * nothing and returns an empty {@code GroupResult}, ready at once, as in Celery.
+   *
+   * <pre>{@code
+   * GroupResult none = Canvas.group(app, List.of()).applyAsync();   // none.ready(), none.join() == []
+   * }</pre>
+   *
+   * @param app the app the group sends on (its members' app, when it has any)
+   * @param members the members, possibly none
+   * @return the group
+   */
+  public static Group group(Celery app, List<? extends CanvasElement> members) {
+    Checks.requireNonNull(app, "app");
+    return new Group(copy(members, "group member"), ApplyOptions.defaults(), app);
   }
 
   /**
@@ -73,7 +98,7 @@ public final class Canvas {
    * @return the chain
    */
   public static Chain chain(CanvasElement... steps) {
-    return chain(Arrays.asList(Objects.requireNonNull(steps, "steps")));
+    return chain(Arrays.asList(Checks.requireNonNull(steps, "steps")));
   }
 
   /**
@@ -128,15 +153,15 @@ public final class Canvas {
    */
   public static Chord chord(Group header, CanvasElement body) {
     return new Chord(
-        Objects.requireNonNull(header, "header"),
-        Objects.requireNonNull(body, "body (the chord's callback, e.g. tsum.s())"));
+        Checks.requireNonNull(header, "header"),
+        Checks.requireNonNull(body, "body (the chord's callback, e.g. tsum.s())"));
   }
 
   private static List<CanvasElement> copy(List<? extends CanvasElement> elements, String what) {
-    Objects.requireNonNull(elements, what + "s");
+    Checks.requireNonNull(elements, what + "s");
     List<CanvasElement> out = new ArrayList<>(elements.size());
     for (CanvasElement e : elements) {
-      out.add(Objects.requireNonNull(e, () -> what + " must not be null"));
+      out.add(Checks.requireNonNull(e, what));
     }
     return List.copyOf(out);
   }

@@ -13,12 +13,18 @@ import java.util.List;
  * of the whole canvas is assigned up front, so the result returned at once already has its final
  * shape (a chain's result links back to its first step through {@code parent()}).
  *
+ * <p>An engine reads a canvas through the public accessors: {@link Signature#taskName()}, {@link
+ * Signature#args()}, {@link Signature#kwargs()}, {@link Signature#options()}, {@link
+ * Signature#immutable()}; {@link Group#tasks()}, {@link Group#options()} (whose {@code taskId()} is
+ * the group id the caller chose, or null), {@link Group#app()}; {@link Chain#tasks()}; {@link
+ * Chord#header()}, {@link Chord#body()}.
+ *
  * <pre>{@code
  * CanvasElement flow = Canvas.chain(add.s(2, 2), Canvas.group(mul.s(2), mul.s(3)), tsum.s());
  * ResultBase r = flow.applyAsync(List.of());   // the AsyncResult of tsum
  * }</pre>
  */
-public sealed interface CanvasElement permits Signature, Group, TaskResultCanvas {
+public sealed interface CanvasElement permits Signature, Group, Chain, Chord {
 
   /**
    * Sends the element with partial arguments, as Celery's {@code apply_async(args)}: the arguments

@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -210,10 +211,7 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig defaultRetryDelay(Duration delay) {
-    Objects.requireNonNull(delay, "delay");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("default_retry_delay must be >= 0, got " + delay);
-    }
+    Checks.requireRetryDelay(delay);
     return copy(b -> b.defaultRetryDelay = delay);
   }
 
@@ -225,9 +223,7 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig maxRetries(Integer max) {
-    if (max != null && max < 0) {
-      throw new IllegalArgumentException("max_retries must be >= 0 or null, got " + max);
-    }
+    Checks.requireMaxRetries(max);
     return copy(b -> b.maxRetries = max);
   }
 

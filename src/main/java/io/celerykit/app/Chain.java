@@ -19,8 +19,17 @@ import java.util.stream.Collectors;
  * r.get();        // 32
  * r.parent();     // the result of add(2, 2)
  * }</pre>
+ *
+ * <p>A chain whose last step is a group returns that group's result from {@link
+ * #applyAsyncForGroup()} and {@link #delayForGroup(Object...)}; {@code applyAsync()} and {@code
+ * delay(...)} refuse it, before sending anything:
+ *
+ * <pre>{@code
+ * GroupResult g = Canvas.chain(add.s(1, 1), Canvas.group(mul.s(2), mul.s(3))).applyAsyncForGroup();
+ * g.join();       // [4, 6]; g.parent() is the result of add(1, 1)
+ * }</pre>
  */
-public final class Chain extends TaskResultCanvas {
+public final class Chain extends TaskResultCanvas implements CanvasElement {
   private final List<CanvasElement> tasks;
 
   Chain(List<CanvasElement> tasks) {

@@ -15,8 +15,20 @@ package io.celerykit.app;
  * r.get();        // 6
  * r.parent();     // the header's GroupResult
  * }</pre>
+ *
+ * <p>The header's group id is the header group's own {@code task_id} when the caller chose one
+ * ({@code Canvas.chord(Canvas.group(...).taskId("h1"), tsum.s())}), as Celery's {@code chord.run}
+ * reads it from {@code header.options}. This differs from Celery 5.2.6 on purpose: its {@code
+ * chord(group, body)} keeps only the group's tasks ({@code _maybe_group}), so the chosen id is lost
+ * and a new one drawn. A chord whose body is a group returns the body's result from {@link
+ * #applyAsyncForGroup()} and {@link #delayForGroup(Object...)}:
+ *
+ * <pre>{@code
+ * Group both = Canvas.group(echo.s(), echo.s());
+ * GroupResult g = Canvas.chord(List.of(add.s(1, 1)), both).applyAsyncForGroup();
+ * }</pre>
  */
-public final class Chord extends TaskResultCanvas {
+public final class Chord extends TaskResultCanvas implements CanvasElement {
   private final Group header;
   private final CanvasElement body;
 

@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.PythonRepr;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.ResultBase;
@@ -111,7 +112,7 @@ public final class ResultTrees {
       }
     } else if (value != null || state.equals(TaskState.SUCCESS)) {
       sb.append(' ')
-          .append(shorten(value instanceof ResultBase r ? describeRef(r) : PyRepr.of(value)));
+          .append(shorten(value instanceof ResultBase r ? describeRef(r) : PythonRepr.repr(value)));
     }
     return sb.toString();
   }

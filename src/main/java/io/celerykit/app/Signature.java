@@ -1,11 +1,13 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.Checks;
+import io.celerykit.internal.PythonRepr;
 import io.celerykit.result.AsyncResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A task call to be made later, as Celery's {@code signature} ({@code task.s(...)}, {@code
@@ -31,14 +33,15 @@ public final class Signature implements CanvasElement {
       Map<String, ?> kwargs,
       ApplyOptions options,
       boolean immutable) {
-    this.app = Objects.requireNonNull(app, "app");
-    this.taskName = Objects.requireNonNull(taskName, "taskName");
-    this.args = List.copyOf(nonNulls(args));
+    this.app = Checks.requireNonNull(app, "app");
+    this.taskName = Checks.requireNonNull(taskName, "task name");
+    this.args = List.copyOf(nonNulls(Checks.requireNonNull(args, "args (use List.of() for none)")));
+    Checks.requireNonNull(kwargs, "kwargs (use Map.of() for none)");
     this.kwargs =
         kwargs.isEmpty()
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
-    this.options = Objects.requireNonNull(options, "options");
+    this.options = Checks.requireNonNull(options, "options (use ApplyOptions.defaults() for none)");
     this.immutable = immutable;
   }
 
@@ -136,6 +139,38 @@ public final class Signature implements CanvasElement {
   }
 
   /**
+   * Returns a copy with its options changed by a function of the current ones, as Celery's {@code
+   * sig.set(task_id=...)}, which keeps the options it does not name.
+   *
+   * <pre>{@code
+   * Signature later = add.s(2, 2).set(o -> o.countdown(Duration.ofSeconds(10)));
+   * Signature both = later.set(o -> o.taskId("t1"));   // still due in 10 s
+   * }</pre>
+   *
+   * @param change gets the current options and returns the new ones
+   * @return the new signature
+   */
+  public Signature set(UnaryOperator<ApplyOptions> change) {
+    Checks.requireNonNull(change, "change");
+    return set(change.apply(options));
+  }
+
+  /**
+   * Returns a copy with a task id of the caller's choosing, as Celery's {@code
+   * sig.set(task_id=id)}; the other options stay.
+   *
+   * <pre>{@code
+   * add.s(2, 2).taskId("t1").delay().id();   // "t1"
+   * }</pre>
+   *
+   * @param id a non-blank id
+   * @return the new signature
+   */
+  public Signature taskId(String id) {
+    return set(options.taskId(id));
+  }
+
+  /**
    * Returns the signature with a value passed on to it: prepended to the arguments, unless the
    * signature is immutable.
    *
@@ -207,11 +242,11 @@ public final class Signature implements CanvasElement {
     StringBuilder sb = new StringBuilder(taskName).append('(');
     List<Object> a = args();
     for (int i = 0; i < a.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(PyRepr.of(a.get(i)));
+      sb.append(i == 0 ? "" : ", ").append(PythonRepr.repr(a.get(i)));
     }
     for (Map.Entry<String, Object> e : kwargs.entrySet()) {
       sb.append(a.isEmpty() && sb.charAt(sb.length() - 1) == '(' ? "" : ", ");
-      sb.append(e.getKey()).append('=').append(PyRepr.of(e.getValue()));
+      sb.append(e.getKey()).append('=').append(PythonRepr.repr(e.getValue()));
     }
     return sb.append(')').append(immutable ? " (immutable)" : "").toString();
   }

@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.PythonRepr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,7 +78,7 @@ final class TaskArguments {
               + args.size()
               + (args.size() == 1 ? " was" : " were")
               + " given: "
-              + PyRepr.tuple(args));
+              + PythonRepr.tuple(args));
     }
     for (int i = 0; i < arity; i++) {
       Object arg = args.get(i);
@@ -92,7 +93,7 @@ final class TaskArguments {
                 + ", got "
                 + arg.getClass().getName()
                 + " "
-                + PyRepr.of(arg)
+                + PythonRepr.repr(arg)
                 + "; send arguments of the types the task's body declares");
       }
     }

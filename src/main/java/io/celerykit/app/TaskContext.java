@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.PythonRepr;
 import io.celerykit.result.MaxRetriesExceededException;
 import io.celerykit.result.ResultBase;
 import io.celerykit.result.TaskState;
@@ -214,9 +215,9 @@ public final class TaskContext {
                       + "["
                       + message.id
                       + "] args:"
-                      + PyRepr.tuple(message.args)
+                      + PythonRepr.tuple(message.args)
                       + " kwargs:"
-                      + PyRepr.of(message.kwargs));
+                      + PythonRepr.repr(message.kwargs));
       throw new FailNow(failure);
     }
     Duration delay = countdown != null ? countdown : task.options().defaultRetryDelay(app.config());

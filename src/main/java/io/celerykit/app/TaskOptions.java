@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.Checks;
 import java.time.Duration;
 
 /**
@@ -13,28 +14,19 @@ import java.time.Duration;
  */
 public final class TaskOptions {
 
-  private static final TaskOptions DEFAULTS = new TaskOptions(true, null, false, null, null, null);
+  private static final TaskOptions DEFAULTS = new TaskOptions(new Builder());
 
-  private final boolean trail;
-  private final Boolean ignoreResult;
-  private final boolean maxRetriesSet;
-  private final Integer maxRetries;
-  private final Duration defaultRetryDelay;
-  private final Boolean trackStarted;
+  /** The values; never changed once this object holds it (each wither changes a copy). */
+  private final Builder values;
 
-  private TaskOptions(
-      boolean trail,
-      Boolean ignoreResult,
-      boolean maxRetriesSet,
-      Integer maxRetries,
-      Duration defaultRetryDelay,
-      Boolean trackStarted) {
-    this.trail = trail;
-    this.ignoreResult = ignoreResult;
-    this.maxRetriesSet = maxRetriesSet;
-    this.maxRetries = maxRetries;
-    this.defaultRetryDelay = defaultRetryDelay;
-    this.trackStarted = trackStarted;
+  private TaskOptions(Builder values) {
+    this.values = values;
+  }
+
+  private TaskOptions copy(Mutator m) {
+    Builder b = values.copy();
+    m.apply(b);
+    return new TaskOptions(b);
   }
 
   /**
@@ -53,8 +45,7 @@ public final class TaskOptions {
    * @return the new options
    */
   public TaskOptions trail(boolean trail) {
-    return new TaskOptions(
-        trail, ignoreResult, maxRetriesSet, maxRetries, defaultRetryDelay, trackStarted);
+    return copy(b -> b.trail = trail);
   }
 
   /**
@@ -64,8 +55,7 @@ public final class TaskOptions {
    * @return the new options
    */
   public TaskOptions ignoreResult(boolean ignore) {
-    return new TaskOptions(
-        trail, ignore, maxRetriesSet, maxRetries, defaultRetryDelay, trackStarted);
+    return copy(b -> b.ignoreResult = ignore);
   }
 
   /**
@@ -75,10 +65,12 @@ public final class TaskOptions {
    * @return the new options
    */
   public TaskOptions maxRetries(Integer max) {
-    if (max != null && max < 0) {
-      throw new IllegalArgumentException("max_retries must be >= 0 or null, got " + max);
-    }
-    return new TaskOptions(trail, ignoreResult, true, max, defaultRetryDelay, trackStarted);
+    Checks.requireMaxRetries(max);
+    return copy(
+        b -> {
+          b.maxRetriesSet = true;
+          b.maxRetries = max;
+        });
   }
 
   /**
@@ -88,10 +80,8 @@ public final class TaskOptions {
    * @return the new options
    */
   public TaskOptions defaultRetryDelay(Duration delay) {
-    if (delay == null || delay.isNegative()) {
-      throw new IllegalArgumentException("default_retry_delay must be >= 0, got " + delay);
-    }
-    return new TaskOptions(trail, ignoreResult, maxRetriesSet, maxRetries, delay, trackStarted);
+    Checks.requireRetryDelay(delay);
+    return copy(b -> b.defaultRetryDelay = delay);
   }
 
   /**
@@ -101,8 +91,7 @@ public final class TaskOptions {
    * @return the new options
    */
   public TaskOptions trackStarted(boolean track) {
-    return new TaskOptions(
-        trail, ignoreResult, maxRetriesSet, maxRetries, defaultRetryDelay, track);
+    return copy(b -> b.trackStarted = track);
   }
 
   /**
@@ -111,22 +100,48 @@ public final class TaskOptions {
    * @return the setting
    */
   public boolean trail() {
-    return trail;
+    return values.trail;
   }
 
   boolean ignoreResult(CeleryConfig config) {
-    return ignoreResult != null ? ignoreResult : config.taskIgnoreResult();
+    return values.ignoreResult != null ? values.ignoreResult : config.taskIgnoreResult();
   }
 
   Integer maxRetries(CeleryConfig config) {
-    return maxRetriesSet ? maxRetries : config.maxRetries();
+    return values.maxRetriesSet ? values.maxRetries : config.maxRetries();
   }
 
   Duration defaultRetryDelay(CeleryConfig config) {
-    return defaultRetryDelay != null ? defaultRetryDelay : config.defaultRetryDelay();
+    return values.defaultRetryDelay != null ? values.defaultRetryDelay : config.defaultRetryDelay();
   }
 
   boolean trackStarted(CeleryConfig config) {
-    return trackStarted != null ? trackStarted : config.taskTrackStarted();
+    return values.trackStarted != null ? values.trackStarted : config.taskTrackStarted();
+  }
+
+  private interface Mutator {
+    void apply(Builder b);
+  }
+
+  /**
+   * The mutable values behind the options; null (or unset) follows the app. A new setting is one
+   * field here, one wither and one accessor; {@link #copy()} copies every field, so no wither lists
+   * the others. Fields hold immutable values only.
+   */
+  private static final class Builder implements Cloneable {
+    boolean trail = true;
+    Boolean ignoreResult;
+    boolean maxRetriesSet;
+    Integer maxRetries;
+    Duration defaultRetryDelay;
+    Boolean trackStarted;
+
+    Builder copy() {
+      try {
+        return (Builder) super.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError("Builder is Cloneable", e);
+      }
+    }
   }
 }

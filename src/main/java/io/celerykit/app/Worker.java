@@ -2,6 +2,7 @@ package io.celerykit.app;
 
 import io.celerykit.backend.ScheduledEvent;
 import io.celerykit.backend.VirtualClock;
+import io.celerykit.internal.PythonRepr;
 import io.celerykit.result.TaskRevokedException;
 import io.celerykit.result.TaskState;
 import io.celerykit.wire.EncodeException;
@@ -356,7 +357,7 @@ public final class Worker implements AutoCloseable {
         m,
         () -> {
           Map<String, Object> p = new LinkedHashMap<>();
-          p.put("result", PyRepr.of(value));
+          p.put("result", PythonRepr.repr(value));
           p.put("runtime", Duration.between(started, finished));
           return p;
         });

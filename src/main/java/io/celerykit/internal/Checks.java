@@ -77,4 +77,37 @@ public final class Checks {
     }
     return value;
   }
+
+  /**
+   * Returns a maximum number of retries ({@code max_retries}, of the app or of a task), which must
+   * be null (retry forever) or not negative.
+   *
+   * @param max the count, or null
+   * @return the count
+   * @throws IllegalArgumentException when negative
+   */
+  public static Integer requireMaxRetries(Integer max) {
+    if (max != null && max < 0) {
+      throw new IllegalArgumentException("max_retries must be >= 0 or null, got " + max);
+    }
+    return max;
+  }
+
+  /**
+   * Returns a default retry delay ({@code default_retry_delay}, of the app or of a task), which
+   * must be a duration that is not negative.
+   *
+   * @param delay the delay
+   * @return the delay
+   * @throws IllegalArgumentException when null or negative
+   */
+  public static Duration requireRetryDelay(Duration delay) {
+    if (delay == null || delay.isNegative()) {
+      throw new IllegalArgumentException(
+          "default_retry_delay must be a duration >= 0, got "
+              + delay
+              + "; use Duration.ZERO to retry at once");
+    }
+    return delay;
+  }
 }

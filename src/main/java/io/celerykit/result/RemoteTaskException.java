@@ -1,5 +1,6 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.PythonRepr;
 import java.util.List;
 import java.util.Objects;
 
@@ -68,66 +69,12 @@ public class RemoteTaskException extends CeleryException {
     if (args == null || args.isEmpty()) {
       text = "";
     } else if (args.size() == 1) {
-      text = "KeyError".equals(type) && prefix.isEmpty() ? pyRepr(args.get(0)) : pyStr(args.get(0));
+      boolean keyError = "KeyError".equals(type) && prefix.isEmpty();
+      text = keyError ? PythonRepr.repr(args.get(0)) : PythonRepr.str(args.get(0));
     } else {
-      StringBuilder sb = new StringBuilder("(");
-      for (int i = 0; i < args.size(); i++) {
-        sb.append(i == 0 ? "" : ", ").append(pyRepr(args.get(i)));
-      }
-      text = sb.append(')').toString();
+      text = PythonRepr.tuple(args);
     }
     return prefix + Objects.toString(type) + (text.isEmpty() ? "" : ": " + text);
-  }
-
-  private static String pyStr(Object value) {
-    return value instanceof CharSequence s ? s.toString() : pyRepr(value);
-  }
-
-  private static String pyRepr(Object value) {
-    if (value == null) {
-      return "None";
-    }
-    if (value instanceof Boolean b) {
-      return b ? "True" : "False";
-    }
-    if (value instanceof CharSequence cs) {
-      String s = cs.toString();
-      char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-      StringBuilder sb = new StringBuilder().append(quote);
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        switch (c) {
-          case '\\' -> sb.append("\\\\");
-          case '\n' -> sb.append("\\n");
-          case '\r' -> sb.append("\\r");
-          case '\t' -> sb.append("\\t");
-          default -> {
-            if (c == quote) {
-              sb.append('\\');
-            }
-            sb.append(c);
-          }
-        }
-      }
-      return sb.append(quote).toString();
-    }
-    if (value instanceof List<?> list) {
-      StringBuilder sb = new StringBuilder("[");
-      for (int i = 0; i < list.size(); i++) {
-        sb.append(i == 0 ? "" : ", ").append(pyRepr(list.get(i)));
-      }
-      return sb.append(']').toString();
-    }
-    if (value instanceof java.util.Map<?, ?> map) {
-      StringBuilder sb = new StringBuilder("{");
-      String sep = "";
-      for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
-        sb.append(sep).append(pyRepr(e.getKey())).append(": ").append(pyRepr(e.getValue()));
-        sep = ", ";
-      }
-      return sb.append('}').toString();
-    }
-    return String.valueOf(value);
   }
 
   /**

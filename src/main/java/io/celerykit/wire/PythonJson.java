@@ -3,10 +3,9 @@ package io.celerykit.wire;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.celerykit.internal.PythonFloat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +125,10 @@ final class PythonJson {
     sb.append('"');
   }
 
-  /** Python's {@code repr(float)}: shortest digits, scientific below 1e-4 and from 1e16. */
+  /**
+   * A float as {@code json.dumps} writes it: Python's {@code repr(float)}, except {@code NaN} and
+   * {@code Infinity}, which JSON spells its own way.
+   */
   static String pythonFloat(double d) {
     if (Double.isNaN(d)) {
       return "NaN";
@@ -134,48 +136,6 @@ final class PythonJson {
     if (Double.isInfinite(d)) {
       return d > 0 ? "Infinity" : "-Infinity";
     }
-    if (d == 0) {
-      return (1 / d < 0) ? "-0.0" : "0.0";
-    }
-    BigDecimal exact = shortest(d);
-    int exponent = exact.precision() - exact.scale() - 1;
-    if (exponent < -4 || exponent >= 16) {
-      String digits = exact.unscaledValue().abs().toString();
-      String mantissa =
-          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      String sign = exact.signum() < 0 ? "-" : "";
-      String exp = (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-      return sign + mantissa + "e" + exp;
-    }
-    String plain = exact.toPlainString();
-    return plain.contains(".") ? plain : plain + ".0";
-  }
-
-  /**
-   * The shortest decimal that reads back as {@code d}, the nearest one among equally short ones
-   * (what Python's {@code repr} prints). Java 17's {@link Double#toString(double)} is not always
-   * the shortest (JDK-4511638): it can print 18 digits where 16 suffice, and subnormals with an
-   * extra digit; those cases are searched digit count by digit count.
-   */
-  private static BigDecimal shortest(double d) {
-    BigDecimal fromJdk = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-    if (fromJdk.precision() < 16 && Math.abs(d) >= Double.MIN_NORMAL) {
-      return fromJdk;
-    }
-    BigDecimal exact = new BigDecimal(d);
-    BigDecimal best = exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
-    int lo = 1;
-    int hi = 17;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      BigDecimal candidate = exact.round(new MathContext(mid, RoundingMode.HALF_EVEN));
-      if (candidate.doubleValue() == d) {
-        hi = mid;
-        best = candidate;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return best.stripTrailingZeros();
+    return PythonFloat.repr(d);
   }
 }

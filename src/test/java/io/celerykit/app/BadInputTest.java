@@ -110,10 +110,10 @@ class BadInputTest {
   @Test
   void nullCountdownAndEtaAreRefused() {
     assertThatThrownBy(() -> ApplyOptions.defaults().countdown(null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("countdown");
     assertThatThrownBy(() -> ApplyOptions.defaults().eta(null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("eta");
   }
 

@@ -291,8 +291,7 @@ class CanvasTest {
   void failureBeforeAGroupAtTheEndOfAChainFailsEveryMember() {
     Fixture f = new Fixture();
     GroupResult g =
-        (GroupResult)
-            Canvas.chain(f.boom.s(), Canvas.group(f.add.s(1), f.add.s(2))).applyAsync(List.of());
+        Canvas.chain(f.boom.s(), Canvas.group(f.add.s(1), f.add.s(2))).applyAsyncForGroup();
 
     assertThatThrownBy(g::join).isInstanceOf(IllegalStateException.class).hasMessage("boom");
     assertThat(g.ready()).isTrue();
@@ -362,7 +361,7 @@ class CanvasTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("GroupResult");
     assertThat(f.app.worker().queued()).isZero();
-    GroupResult g = (GroupResult) chain.applyAsync(List.of());
+    GroupResult g = chain.applyAsyncForGroup();
     assertThat(g.join()).containsExactly(4, 6);
     AsyncResult<?> first = (AsyncResult<?>) g.parent();
     assertThat(first.get()).isEqualTo(2);

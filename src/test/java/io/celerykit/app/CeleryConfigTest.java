@@ -173,7 +173,7 @@ class CeleryConfigTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("mode");
     assertThatThrownBy(() -> CeleryConfig.defaults().defaultRetryDelay(null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("delay");
   }
 
