@@ -60,6 +60,16 @@ public interface CeleryApp {
   }
 
   /**
+   * Makes a result set, as {@code app.ResultSet(results)}.
+   *
+   * @param results the members, in order
+   * @return the set, whose app is this one
+   */
+  default ResultSet resultSet(List<? extends ResultBase> results) {
+    return new ResultSet(results, this);
+  }
+
+  /**
    * Fails when called from inside a running task, as Celery's {@code assert_will_not_block}; the
    * message starts with {@code Never call result.get() within a task!}. Does nothing by default.
    *

@@ -1,5 +1,9 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.Checks;
+import io.celerykit.internal.ResultKey;
+import io.celerykit.internal.StoredFailures;
+import io.celerykit.internal.TreeWalk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +71,39 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
    */
   public void add(ResultBase result) {
     Objects.requireNonNull(result, "result");
+    refuseCycle(result);
     results.addIfAbsent(result);
+  }
+
+  /**
+   * Refuses a member that is this set or holds it among its members (at any depth): a set that
+   * contains itself has no end to walk ({@code ready}, {@code join}, {@code supports_native_join}).
+   */
+  private void refuseCycle(ResultBase candidate) {
+    if (candidate instanceof ResultSet set && set.contains(this)) {
+      throw new IllegalArgumentException(
+          "cannot add "
+              + candidate
+              + " to "
+              + this
+              + ": it "
+              + (candidate == this ? "is" : "contains")
+              + " this set, and a set that contains itself has no end; add its members instead");
+    }
+  }
+
+  /** Tells whether this set is the target or holds it among its members, at any depth. */
+  private boolean contains(ResultSet target) {
+    var walk =
+        TreeWalk.<ResultBase>over(node -> node instanceof ResultSet set ? set.results : List.of())
+            .distinctBy(ResultKey::of)
+            .breadthFirst(this);
+    while (walk.hasNext()) {
+      if (walk.next().node() == target) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -90,7 +126,7 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
    * @throws java.util.NoSuchElementException (Celery's {@code KeyError}) if no member has the id
    */
   public void remove(String taskId) {
-    Ids.require(taskId, "task id to remove");
+    Checks.requireId(taskId, "task id to remove");
     if (!results.removeIf(r -> r instanceof AsyncResult<?> a && a.id().equals(taskId))) {
       throw notAMember(taskId);
     }
@@ -284,6 +320,11 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
     return null;
   }
 
+  /** Re-raises the exception of the first failed or revoked member ({@code maybe_reraise()}). */
+  public void maybeReraise() {
+    maybeThrow();
+  }
+
   /**
    * Same as {@link #maybeThrow(boolean, BiConsumer)}; Celery's alias {@code maybe_reraise}.
    *
@@ -432,6 +473,16 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
 
   /**
    * Waits for every member through the backend's native iteration and returns their values in
+   * member order ({@code join_native()}).
+   *
+   * @return the values in member order
+   */
+  public List<Object> joinNative() {
+    return joinNative(GetOptions.defaults());
+  }
+
+  /**
+   * Waits for every member through the backend's native iteration and returns their values in
    * member order ({@code join_native(...)}); with a callback, values are passed to it in the order
    * they became ready.
    *
@@ -465,7 +516,7 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
       Object value = meta.result();
       if (options.propagate()
           && AsyncResult.propagatesIn(options.propagateStates(), meta.state())) {
-        throw Failures.raise(meta.taskId(), meta.state(), value);
+        throw StoredFailures.reraise(value, meta.taskId(), meta.state());
       }
       if (callback != null) {
         callback.accept(meta.taskId(), value);
@@ -503,25 +554,18 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
    * @return the first member's answer
    */
   public boolean supportsNativeJoin() {
-    List<ResultBase> snapshot = results;
-    if (snapshot.isEmpty()) {
-      return false;
+    ResultSet set = this;
+    while (true) {
+      List<ResultBase> snapshot = set.results;
+      if (snapshot.isEmpty()) {
+        return false;
+      }
+      ResultBase first = snapshot.get(0);
+      if (first instanceof AsyncResult<?> a) {
+        return a.supportsNativeJoin();
+      }
+      set = (ResultSet) first;
     }
-    ResultBase first = snapshot.get(0);
-    return first instanceof AsyncResult<?> a
-        ? a.supportsNativeJoin()
-        : ((ResultSet) first).supportsNativeJoin();
-  }
-
-  /**
-   * Calls {@code callback} with this set once every member is ready ({@code then(callback)}).
-   *
-   * @param <R> the callback's result type
-   * @param callback the callback
-   * @return a future of the callback's return value
-   */
-  public <R> CompletableFuture<R> then(Function<? super ResultSet, ? extends R> callback) {
-    return then(callback, null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.Checks;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class TaskMeta {
   private final String parentId;
 
   private TaskMeta(Builder b) {
-    this.taskId = Ids.require(b.taskId, "task id");
+    this.taskId = Checks.requireId(b.taskId, "task id");
     this.state = Objects.requireNonNull(b.state, "state");
     this.result = b.result;
     this.traceback = b.traceback;
@@ -355,7 +356,7 @@ public final class TaskMeta {
     private String parentId;
 
     private Builder(String taskId, TaskState state) {
-      this.taskId = Ids.require(taskId, "task id");
+      this.taskId = Checks.requireId(taskId, "task id");
       this.state = Objects.requireNonNull(state, "state");
     }
 
