@@ -121,11 +121,10 @@ public final class InMemoryBackend implements ResultBackend {
    * @return this backend
    */
   public InMemoryBackend resultExpires(Duration ttl) {
-    if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
-      throw new IllegalArgumentException(
-          "result_expires must be positive, got " + ttl + "; pass null to keep results forever");
-    }
-    this.resultExpires = ttl;
+    this.resultExpires =
+        ttl == null
+            ? null
+            : Checks.requirePositive(ttl, "result_expires", "pass null to keep results forever");
     return this;
   }
 

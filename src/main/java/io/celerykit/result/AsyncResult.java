@@ -28,6 +28,13 @@ import java.util.stream.Stream;
  * int v = r.get(Duration.ofSeconds(10));  // waits (in virtual time) and re-raises failures
  * }</pre>
  *
+ * <p>The class is kept whole, longer than celerykit's other classes, on purpose: it is Celery's
+ * {@code AsyncResult} one to one, so that a reader finds every property and method of the Python
+ * class in one place and in the same order; the work behind them lives elsewhere (waiting in the
+ * backend, tree walks in {@code DependencyWalk}, tuples in {@code ResultTuples}, callbacks in
+ * {@code Callbacks}, re-raising in {@code internal.StoredFailures}), and what remains here is
+ * mostly one-line accessors of the meta.
+ *
  * @param <T> the type of the task's return value
  */
 public non-sealed class AsyncResult<T> extends ResultBase {

@@ -16,7 +16,10 @@ import java.util.Objects;
  * steps.
  *
  * <p>Immutable and thread-safe (the value and args are stored as given; keep them immutable). Built
- * with {@link #builder(String, TaskState)} or the shortcuts:
+ * with {@link #builder(String, TaskState)} or the shortcuts. A ready meta built without {@code
+ * date_done} gets it when stored: the in-memory backend stamps its clock's time, and {@link
+ * ResultBackend#storeResult} builds it with the backend's clock, as Celery's {@code
+ * _get_result_meta} sets {@code date_done} on every ready store:
  *
  * <pre>{@code
  * backend.store(TaskMeta.success("t1", 42));
@@ -442,10 +445,7 @@ public final class TaskMeta {
      * @return this builder
      */
     public Builder retries(Integer retries) {
-      if (retries != null && retries < 0) {
-        throw new IllegalArgumentException("retries must be >= 0, got " + retries);
-      }
-      this.retries = retries;
+      this.retries = retries == null ? null : Checks.requireNonNegative(retries, "retries");
       return this;
     }
 
