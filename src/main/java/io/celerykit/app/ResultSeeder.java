@@ -17,6 +17,13 @@ import java.util.Objects;
  * Stores results directly by id, in any state, for code that only reads results: no task, no
  * worker. Parents and children make whole trees.
  *
+ * <p>Seeding replaces whatever is stored for the id, a SUCCESS included: the backend keeps a
+ * SUCCESS final against later stores, as Celery's key-value backends do ({@code
+ * BaseKeyValueStoreBackend._store_result}), so the seeder forgets a stored SUCCESS before it stores
+ * the new state. Seeded metas carry what the caller gives and nothing invented: a failure seeded
+ * without a traceback has none, as Celery's {@code mark_as_failure(task_id, exc)} stores {@code
+ * None}.
+ *
  * <pre>{@code
  * AsyncResult<Object> leaf = app.seed().succeeded("leaf", 4);
  * AsyncResult<Object> root = app.seed().children(leaf).succeeded("root", "done");
@@ -74,7 +81,8 @@ public final class ResultSeeder {
   }
 
   /**
-   * Stores FAILURE with an exception and its traceback.
+   * Stores FAILURE with an exception and no traceback, as Celery's {@code mark_as_failure(task_id,
+   * exc)} (which stores {@code traceback=None}).
    *
    * @param <T> the value type
    * @param id the task id
@@ -82,8 +90,22 @@ public final class ResultSeeder {
    * @return the result
    */
   public <T> AsyncResult<T> failed(String id, Throwable exception) {
+    return failed(id, exception, null);
+  }
+
+  /**
+   * Stores FAILURE with an exception and the traceback text given, as Celery's {@code
+   * mark_as_failure(task_id, exc, traceback)}.
+   *
+   * @param <T> the value type
+   * @param id the task id
+   * @param exception the exception
+   * @param traceback the traceback text, or null for none
+   * @return the result
+   */
+  public <T> AsyncResult<T> failed(String id, Throwable exception, String traceback) {
     Objects.requireNonNull(exception, "exception");
-    return store(id, TaskState.FAILURE, exception, Worker.traceback(exception), null);
+    return store(id, TaskState.FAILURE, exception, traceback, null);
   }
 
   /**
@@ -180,6 +202,9 @@ public final class ResultSeeder {
     }
     if (parent instanceof AsyncResult<?> p) {
       meta.parentId(p.id());
+    }
+    if (app.backend().getTaskMeta(id).state().equals(TaskState.SUCCESS)) {
+      app.backend().forget(id); // the backend keeps a SUCCESS; seeding replaces it
     }
     app.backend().store(meta.build());
     return app.asyncResult(id, parent);

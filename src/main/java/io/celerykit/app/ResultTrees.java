@@ -1,13 +1,14 @@
 package io.celerykit.app;
 
 import io.celerykit.internal.PythonRepr;
+import io.celerykit.internal.ResultKey;
+import io.celerykit.internal.TreeWalk;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.ResultBase;
 import io.celerykit.result.ResultSet;
 import io.celerykit.result.TaskState;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,34 +50,34 @@ public final class ResultTrees {
    * @return the drawing
    */
   public static String render(ResultBase root, int maxNodes) {
+    // A node reached twice is drawn each time but expanded once (a retried task lists itself
+    // among its children).
+    Set<Object> expanded = new HashSet<>();
+    TreeWalk.Iteration<ResultBase> walk =
+        TreeWalk.<ResultBase>over(
+                node -> expanded.add(ResultKey.of(node)) ? node.children() : List.of())
+            .depthFirst(root);
     StringBuilder out = new StringBuilder();
-    Deque<Frame> stack = new ArrayDeque<>();
-    stack.push(new Frame(root, "", "", 0));
-    Set<String> seen = new HashSet<>();
+    // Whether the node drawn last at each depth was the last child of its parent.
+    List<Boolean> lastAtDepth = new ArrayList<>();
     int shown = 0;
-    int skipped = 0;
-    while (!stack.isEmpty()) {
-      Frame f = stack.pop();
-      if (shown >= maxNodes) {
-        skipped++;
-        continue;
-      }
+    while (shown < maxNodes && walk.hasNext()) {
+      TreeWalk.Step<ResultBase> step = walk.next();
       shown++;
-      out.append(f.prefix).append(describe(f.node)).append('\n');
-      if (!seen.add(key(f.node))) {
-        continue; // drawn already (a retried task lists itself among its children)
+      int depth = step.depth();
+      while (lastAtDepth.size() > depth) {
+        lastAtDepth.remove(lastAtDepth.size() - 1);
       }
-      List<ResultBase> children = f.node.children();
-      for (int i = children.size() - 1; i >= 0; i--) {
-        boolean last = i == children.size() - 1;
-        stack.push(
-            new Frame(
-                children.get(i),
-                f.childIndent + (last ? "└── " : "├── "),
-                f.childIndent + (last ? "    " : "│   "),
-                f.depth + 1));
+      lastAtDepth.add(step.last());
+      for (int level = 1; level < depth; level++) {
+        out.append(lastAtDepth.get(level) ? "    " : "│   ");
       }
+      if (depth > 0) {
+        out.append(step.last() ? "└── " : "├── ");
+      }
+      out.append(describe(step.node())).append('\n');
     }
+    int skipped = walk.hasNext() ? walk.pending() : 0;
     if (skipped > 0) {
       out.append("... ").append(skipped).append(" more nodes not shown\n");
     }
@@ -124,17 +125,4 @@ public final class ResultTrees {
   private static String shorten(String text) {
     return text.length() > 120 ? text.substring(0, 117) + "..." : text;
   }
-
-  private static String key(ResultBase node) {
-    if (node instanceof GroupResult group) {
-      return "group:" + group.id();
-    }
-    if (node instanceof AsyncResult<?> result) {
-      return "task:" + result.id();
-    }
-    return "set@" + System.identityHashCode(node);
-  }
-
-  /** One line to draw. */
-  private record Frame(ResultBase node, String prefix, String childIndent, int depth) {}
 }

@@ -1,9 +1,12 @@
 package io.celerykit.backend;
 
+import io.celerykit.internal.Checks;
 import io.celerykit.result.GetOptions;
 import io.celerykit.result.ResultBackend;
 import io.celerykit.result.ResultTuple;
+import io.celerykit.result.Subscribers;
 import io.celerykit.result.TaskMeta;
+import io.celerykit.result.TaskState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +27,11 @@ import java.util.function.Consumer;
  * VirtualClock} (or, in {@link WaitMode#REAL_TIME}, on real threads woken at once by the store),
  * optional expiry of results ({@code result_expires}) on the virtual clock.
  *
- * <p>A task nothing is stored for reads as PENDING, as in Celery.
+ * <p>A task nothing is stored for reads as PENDING, as in Celery. As Celery's key-value backends
+ * ({@code BaseKeyValueStoreBackend._store_result}), SUCCESS is final: once a task's stored state is
+ * SUCCESS, any later store for it is ignored, until {@link #forget} (or its expiry). A ready meta
+ * stored without {@code date_done} gets the virtual clock's time, as Celery's {@code
+ * _get_result_meta} sets it on every ready store.
  *
  * <pre>{@code
  * InMemoryBackend backend = new InMemoryBackend(new VirtualClock());
@@ -40,12 +47,7 @@ public final class InMemoryBackend implements ResultBackend {
   private final ConcurrentHashMap<String, StoredEntry<TaskMeta>> metas = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, StoredEntry<ResultTuple>> groups =
       new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, CopyOnWriteArrayList<Consumer<TaskMeta>>> listeners =
-      new ConcurrentHashMap<>();
-
-  /** How many listeners are subscribed: a store skips the lookup when there are none. */
-  private final java.util.concurrent.atomic.AtomicInteger listenerCount =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final Subscribers subscribers = new Subscribers();
 
   /** Listeners to every store (the iterators of {@code iter_native}), called after per-id ones. */
   private final CopyOnWriteArrayList<Consumer<TaskMeta>> storeListeners =
@@ -119,11 +121,10 @@ public final class InMemoryBackend implements ResultBackend {
    * @return this backend
    */
   public InMemoryBackend resultExpires(Duration ttl) {
-    if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
-      throw new IllegalArgumentException(
-          "result_expires must be positive, got " + ttl + "; pass null to keep results forever");
-    }
-    this.resultExpires = ttl;
+    this.resultExpires =
+        ttl == null
+            ? null
+            : Checks.requirePositive(ttl, "result_expires", "pass null to keep results forever");
     return this;
   }
 
@@ -170,14 +171,19 @@ public final class InMemoryBackend implements ResultBackend {
   /** Puts a new store of a value, expiring after the time to live when one is given. */
   private <T> void put(
       ConcurrentHashMap<String, StoredEntry<T>> map, String key, T value, Duration ttl) {
+    removed(map.put(key, entry(map, key, value, ttl)));
+  }
+
+  /** A new store of a value, queued for expiry after the time to live when one is given. */
+  private <T> StoredEntry<T> entry(
+      ConcurrentHashMap<String, StoredEntry<T>> map, String key, T value, Duration ttl) {
     if (ttl == null) {
-      removed(map.put(key, new StoredEntry<>(value)));
-    } else {
-      StoredEntry.Expiring<T> expiring =
-          new StoredEntry.Expiring<>(map, key, value, clock.nanos() + ttl.toNanos());
-      removed(map.put(key, expiring));
-      expiries.add(expiring);
+      return new StoredEntry<>(value);
     }
+    StoredEntry.Expiring<T> expiring =
+        new StoredEntry.Expiring<>(map, key, value, clock.nanos() + ttl.toNanos());
+    expiries.add(expiring);
+    return expiring;
   }
 
   /** Drops the value of an entry that left its map before it expired. */
@@ -195,24 +201,49 @@ public final class InMemoryBackend implements ResultBackend {
     return meta != null && meta.isReady() ? meta : null;
   }
 
-  /** {@inheritDoc} */
+  /**
+   * Stores the meta and calls its subscribers, unless the task's stored state is SUCCESS, which is
+   * final (Celery's {@code BaseKeyValueStoreBackend._store_result}); then nothing is stored and
+   * nobody is called. A ready meta without {@code date_done} is stored with the virtual clock's
+   * time.
+   *
+   * @param meta the meta
+   */
   @Override
   public void store(TaskMeta meta) {
     Objects.requireNonNull(meta, "meta");
-    put(metas, meta.taskId(), meta, resultExpires);
-    CopyOnWriteArrayList<Consumer<TaskMeta>> subscribed =
-        listenerCount.get() == 0 ? null : listeners.get(meta.taskId());
-    if (subscribed != null) {
-      for (Consumer<TaskMeta> listener : subscribed) {
-        listener.accept(meta);
-      }
+    TaskMeta stamped =
+        meta.isReady() && meta.dateDone() == null
+            ? meta.toBuilder().dateDone(clock.instant()).build()
+            : meta;
+    expiries.purge(clock);
+    if (!putUnlessSuccessful(stamped)) {
+      return;
     }
+    subscribers.publish(stamped);
     if (!storeListeners.isEmpty()) {
       for (Consumer<TaskMeta> listener : storeListeners) {
-        listener.accept(meta);
+        listener.accept(stamped);
       }
     }
     signal.wakeAll();
+  }
+
+  /** Puts a new store of the meta unless a SUCCESS is stored; tells whether it put it. */
+  private boolean putUnlessSuccessful(TaskMeta meta) {
+    boolean[] put = {false};
+    metas.compute(
+        meta.taskId(),
+        (id, current) -> {
+          TaskMeta stored = current == null ? null : current.value();
+          if (stored != null && stored.state().equals(TaskState.SUCCESS)) {
+            return current;
+          }
+          removed(current);
+          put[0] = true;
+          return entry(metas, id, meta, resultExpires);
+        });
+    return put[0];
   }
 
   /** {@inheritDoc} */
@@ -287,26 +318,13 @@ public final class InMemoryBackend implements ResultBackend {
   public Subscription subscribe(String taskId, Consumer<TaskMeta> listener) {
     requireId(taskId);
     Objects.requireNonNull(listener, "listener");
-    // Added inside compute: an unsubscribe that empties and drops the list at the same time
-    // must not leave this listener in a list that is no longer in the map.
-    listeners.compute(
-        taskId,
-        (k, list) -> {
-          CopyOnWriteArrayList<Consumer<TaskMeta>> out =
-              list != null ? list : new CopyOnWriteArrayList<>();
-          listenerCount.incrementAndGet();
-          out.add(listener);
-          return out;
-        });
-    return () ->
-        listeners.computeIfPresent(
-            taskId,
-            (k, list) -> {
-              if (list.remove(listener)) {
-                listenerCount.decrementAndGet();
-              }
-              return list.isEmpty() ? null : list;
-            });
+    return subscribers.subscribe(taskId, listener);
+  }
+
+  /** Always true: every store calls the subscribers of its task at once. */
+  @Override
+  public boolean isAsync() {
+    return true;
   }
 
   // ---------------------------------------------------------------- waiting
@@ -379,11 +397,7 @@ public final class InMemoryBackend implements ResultBackend {
   }
 
   private static String requireId(String id, String what) {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException(
-          what + " must be a non-blank string, got " + (id == null ? "null" : "\"" + id + "\""));
-    }
-    return id;
+    return Checks.requireNonBlank(id, what);
   }
 
   /** Iterates over metas in the order they become ready; the timeout spans the iteration. */

@@ -1,5 +1,6 @@
 package io.celerykit.graph;
 
+import io.celerykit.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -416,10 +417,7 @@ public class GraphFormatter<N> {
      * @throws IllegalArgumentException if {@code indent} is negative
      */
     public Builder indent(int indent) {
-      if (indent < 0) {
-        throw new IllegalArgumentException("indent must not be negative, got " + indent);
-      }
-      this.indent = indent;
+      this.indent = Checks.requireNonNegative(indent, "indent");
       return this;
     }
 

@@ -28,6 +28,72 @@ public final class Checks {
   }
 
   /**
+   * Returns a string that must be non-blank, with a reason in the message: {@code "AsyncResult id
+   * must be a non-blank string (AsyncResult requires valid id), got null"}.
+   *
+   * @param value the value
+   * @param what what the value is (such as {@code "AsyncResult id"})
+   * @param reason why, in parentheses after the rule (such as Celery's own words)
+   * @return the value
+   * @throws IllegalArgumentException when null or blank
+   */
+  public static String requireNonBlank(String value, String what, String reason) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(
+          what
+              + " must be a non-blank string ("
+              + reason
+              + "), got "
+              + (value == null ? "null" : "\"" + value + "\""));
+    }
+    return value;
+  }
+
+  /**
+   * Returns a task or group id, which must be non-blank as Celery's {@code AsyncResult} requires.
+   *
+   * @param id the id
+   * @param what what the id is (such as {@code "GroupResult id"})
+   * @return the id
+   * @throws IllegalArgumentException naming Celery's rule ({@code AsyncResult requires valid id})
+   */
+  public static String requireId(String id, String what) {
+    return requireNonBlank(id, what, "AsyncResult requires valid id");
+  }
+
+  /**
+   * Returns a duration that may be null (none) but not negative.
+   *
+   * @param value the duration, or null
+   * @param what what it is (such as {@code "timeout"})
+   * @param fix what to pass instead, after the message (such as {@code "pass a positive duration"})
+   * @return the duration
+   * @throws IllegalArgumentException when negative
+   */
+  public static Duration requireNonNegativeOrNull(Duration value, String what, String fix) {
+    if (value != null && value.isNegative()) {
+      throw new IllegalArgumentException(what + " must not be negative, got " + value + "; " + fix);
+    }
+    return value;
+  }
+
+  /**
+   * Returns a duration that must be positive.
+   *
+   * @param value the duration
+   * @param what what it is (such as {@code "interval"})
+   * @param fix what to pass instead, after the message
+   * @return the duration
+   * @throws IllegalArgumentException when null, zero or negative
+   */
+  public static Duration requirePositive(Duration value, String what, String fix) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive, got " + value + "; " + fix);
+    }
+    return value;
+  }
+
+  /**
    * Returns a duration that must not be null or negative.
    *
    * @param value the duration

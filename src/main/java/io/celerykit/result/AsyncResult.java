@@ -2,21 +2,19 @@ package io.celerykit.result;
 
 import io.celerykit.graph.DependencyGraph;
 import io.celerykit.graph.GraphFormatter;
+import io.celerykit.internal.Checks;
 import io.celerykit.internal.ResultHooks;
+import io.celerykit.internal.StoredFailures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A task's result, as Celery's {@code celery.result.AsyncResult}: its state, value, traceback,
@@ -30,6 +28,13 @@ import java.util.stream.StreamSupport;
  * r.state();                              // PENDING until the worker stores something
  * int v = r.get(Duration.ofSeconds(10));  // waits (in virtual time) and re-raises failures
  * }</pre>
+ *
+ * <p>The class is kept whole, longer than celerykit's other classes, on purpose: it is Celery's
+ * {@code AsyncResult} one to one, so that a reader finds every property and method of the Python
+ * class in one place and in the same order; the work behind them lives elsewhere (waiting in the
+ * backend, tree walks in {@code DependencyWalk}, tuples in {@code ResultTuples}, callbacks in
+ * {@code Callbacks}, re-raising in {@code internal.StoredFailures}), and what remains here is
+ * mostly one-line accessors of the meta.
  *
  * @param <T> the type of the task's return value
  */
@@ -45,13 +50,7 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   private volatile boolean ignored;
   private volatile CompletableFuture<AsyncResult<T>> onReady;
   private ResultBackend.Subscription readySubscription;
-
-  /** How many {@code then} calls registered an error callback (updated atomically, no object). */
-  private volatile int errbacks;
-
-  @SuppressWarnings("rawtypes")
-  private static final AtomicIntegerFieldUpdater<AsyncResult> ERRBACKS =
-      AtomicIntegerFieldUpdater.newUpdater(AsyncResult.class, "errbacks");
+  private volatile DependencyGraph<ResultBase> graph;
 
   /**
    * Creates the result of a task, as {@code AsyncResult(id, app=app)}.
@@ -86,7 +85,7 @@ public non-sealed class AsyncResult<T> extends ResultBase {
    */
   public AsyncResult(
       String id, ResultBackend backend, String taskName, CeleryApp app, ResultBase parent) {
-    this.id = Ids.require(id, "AsyncResult id");
+    this.id = Checks.requireId(id, "AsyncResult id");
     this.app = Objects.requireNonNull(app, "app (results need an app for backend and control)");
     this.backend = backend != null ? backend : app.backend();
     if (this.backend == null) {
@@ -98,7 +97,7 @@ public non-sealed class AsyncResult<T> extends ResultBase {
 
   /** Constructor for results that do not read a backend ({@link EagerResult}). */
   AsyncResult(String id, CeleryApp app, String taskName) {
-    this.id = Ids.require(id, "EagerResult id");
+    this.id = Checks.requireId(id, "EagerResult id");
     this.app = app;
     this.backend = app == null ? null : app.backend();
     this.parent = null;
@@ -553,6 +552,16 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   }
 
   /**
+   * Re-raises the task's exception if it failed or was revoked, else returns the stored result;
+   * Celery's alias {@code maybe_reraise()}.
+   *
+   * @return the stored result
+   */
+  public Object maybeReraise() {
+    return maybeThrow();
+  }
+
+  /**
    * Same as {@link #maybeThrow(boolean, BiConsumer)}; Celery's alias {@code maybe_reraise}.
    *
    * @param propagate whether to raise
@@ -576,7 +585,7 @@ public non-sealed class AsyncResult<T> extends ResultBase {
       BiConsumer<String, Object> callback,
       java.util.Set<TaskState> propagateStates) {
     if (propagate && propagatesIn(propagateStates, meta.state())) {
-      throw Failures.raise(id, meta.state(), meta.result());
+      throw StoredFailures.reraise(meta.result(), id, meta.state());
     }
     if (callback != null) {
       callback.accept(id, meta.result());
@@ -585,34 +594,21 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   }
 
   /**
-   * Rejects the result's readiness with an exception, as Celery's {@code throw()}: every {@link
-   * #then} registered with an error handler gets it; when none was registered, the exception is
-   * thrown (unchecked ones as they are, checked ones wrapped in {@link TaskFailedException}).
+   * Rejects the result's readiness with an exception and raises it, as Celery's {@code throw()}
+   * (vine's {@code promise.throw}, which re-raises unless the promise's own {@code on_error}
+   * handles it; a result's {@code on_ready} promise has none): every {@link #then} registered with
+   * an error handler gets the exception first, then it is thrown (unchecked ones as they are,
+   * checked ones wrapped in {@link TaskFailedException}).
    *
    * @param exception the exception
    */
   public void throwError(Throwable exception) {
     Objects.requireNonNull(exception, "exception");
     readyFuture().completeExceptionally(exception);
-    if (errbacks == 0) {
-      throw Failures.raise(id, TaskState.FAILURE, exception);
-    }
+    throw StoredFailures.reraise(exception, id, TaskState.FAILURE);
   }
 
   // ---------------------------------------------------------------- callbacks
-
-  /**
-   * Calls {@code callback} with this result once it is ready, as Celery's {@code then(callback)}.
-   * If it is ready already, the callback runs at once on this thread; otherwise on the thread that
-   * stores the ready state.
-   *
-   * @param <R> the callback's result type
-   * @param callback the callback
-   * @return a future of the callback's return value
-   */
-  public <R> CompletableFuture<R> then(Function<? super AsyncResult<T>, ? extends R> callback) {
-    return then(callback, null);
-  }
 
   /**
    * Calls {@code callback} with this result once it is ready, or {@code onError} with the error if
@@ -627,9 +623,6 @@ public non-sealed class AsyncResult<T> extends ResultBase {
       Function<? super AsyncResult<T>, ? extends R> callback,
       Function<? super Throwable, ? extends R> onError) {
     Objects.requireNonNull(callback, "callback");
-    if (onError != null) {
-      ERRBACKS.incrementAndGet(this);
-    }
     return Callbacks.chain(readyFuture(), callback, onError);
   }
 
@@ -671,7 +664,7 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   // ---------------------------------------------------------------- tree
 
   /**
-   * Walks the result tree breadth-first from this result, yielding {@code (parent, node)} pairs
+   * Walks the result tree breadth-first from this result, yielding {@code (parent, result)} pairs
    * ({@code iterdeps(intermediate=False)}); a node that is not ready ends the walk with {@link
    * IncompleteStreamException}. The walk is lazy: children of a node are read when the walk moves
    * past it.
@@ -690,10 +683,7 @@ public non-sealed class AsyncResult<T> extends ResultBase {
    * @return a lazy stream of edges
    */
   public Stream<ResultEdge> iterdeps(boolean intermediate) {
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(
-            new DependencyIterator(this, intermediate), Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
+    return DependencyWalk.iterdeps(this, intermediate);
   }
 
   /**
@@ -716,7 +706,7 @@ public non-sealed class AsyncResult<T> extends ResultBase {
   public Stream<CollectedValue> collect(boolean intermediate, GetOptions options) {
     Objects.requireNonNull(options, "options");
     return iterdeps(intermediate)
-        .map(edge -> new CollectedValue(edge.node(), edge.node().value(options)));
+        .map(edge -> new CollectedValue(edge.result(), edge.result().value(options)));
   }
 
   /**
@@ -727,11 +717,22 @@ public non-sealed class AsyncResult<T> extends ResultBase {
    */
   public Object getLeaf() {
     Object value = null;
-    var it = new DependencyIterator(this, false);
+    var it = DependencyWalk.edges(this, false);
     while (it.hasNext()) {
-      value = it.next().node().value(GetOptions.defaults());
+      value = it.next().result().value(GetOptions.defaults());
     }
     return value;
+  }
+
+  /**
+   * Builds the dependency graph of the tree with Celery's formatter ({@code
+   * build_graph(intermediate)}).
+   *
+   * @param intermediate passed to {@link #iterdeps(boolean)}
+   * @return the graph
+   */
+  public DependencyGraph<ResultBase> buildGraph(boolean intermediate) {
+    return buildGraph(intermediate, null);
   }
 
   /**
@@ -746,29 +747,27 @@ public non-sealed class AsyncResult<T> extends ResultBase {
    */
   public DependencyGraph<ResultBase> buildGraph(
       boolean intermediate, GraphFormatter<? super ResultBase> formatter) {
-    GraphFormatter<? super ResultBase> format =
-        formatter != null
-            ? formatter
-            : GraphFormatter.builder().root(id).scheme("shape", "oval").<ResultBase>build();
-    DependencyGraph<ResultBase> graph = new DependencyGraph<>(format);
-    var it = new DependencyIterator(this, intermediate);
-    while (it.hasNext()) {
-      ResultEdge edge = it.next();
-      graph.addArc(edge.node());
-      if (edge.parent() != null) {
-        graph.addEdge(edge.parent(), edge.node());
-      }
-    }
-    return graph;
+    return DependencyWalk.buildGraph(this, intermediate, formatter);
   }
 
   /**
-   * Returns the dependency graph of the tree with Celery's formatter ({@code graph}).
+   * Returns the dependency graph of the tree with Celery's formatter ({@code graph}), built on the
+   * first call and the same object on every later one, as Celery's {@code cached_property}.
    *
-   * @return {@code buildGraph(false, null)}
+   * @return {@code buildGraph(false)}, once
    */
   public DependencyGraph<ResultBase> graph() {
-    return buildGraph(false, null);
+    DependencyGraph<ResultBase> built = graph;
+    if (built == null) {
+      synchronized (this) {
+        built = graph;
+        if (built == null) {
+          built = buildGraph(false);
+          graph = built;
+        }
+      }
+    }
+    return built;
   }
 
   /**

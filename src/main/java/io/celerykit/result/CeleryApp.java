@@ -58,4 +58,14 @@ public interface CeleryApp {
       String groupId, List<? extends ResultBase> results, ResultBase parent) {
     return new GroupResult(groupId, results, parent, this);
   }
+
+  /**
+   * Makes a result set, as {@code app.ResultSet(results)}.
+   *
+   * @param results the members, in order
+   * @return the set, whose app is this one
+   */
+  default ResultSet resultSet(List<? extends ResultBase> results) {
+    return new ResultSet(results, this);
+  }
 }

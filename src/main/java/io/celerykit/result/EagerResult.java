@@ -1,6 +1,7 @@
 package io.celerykit.result;
 
 import io.celerykit.internal.ResultHooks;
+import io.celerykit.internal.StoredFailures;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -150,7 +151,7 @@ public class EagerResult<T> extends AsyncResult<T> {
     }
     if (TaskState.PROPAGATE_STATES.contains(now)) {
       if (options.propagate()) {
-        throw Failures.raise(id(), now, retValue);
+        throw StoredFailures.reraise(retValue, id(), now);
       }
       return retValue;
     }

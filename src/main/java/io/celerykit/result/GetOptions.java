@@ -1,5 +1,6 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -15,60 +16,28 @@ import java.util.function.Consumer;
  * result.get(GetOptions.defaults().timeout(Duration.ofSeconds(5)).followParents(false));
  * }</pre>
  *
+ * <p>Each keyword is one field of the private {@code Builder} (with Celery's default as its initial
+ * value) and one wither that copies the builder and sets it, as {@code CeleryConfig} is built: a
+ * new Celery keyword is a field, a wither and an accessor.
+ *
  * <p>Times are virtual in celerykit's default deterministic mode: {@code timeout} and {@code
  * interval} are measured on the app's {@code VirtualClock}.
  */
 public final class GetOptions {
 
-  private static final GetOptions DEFAULTS =
-      new GetOptions(
-          null,
-          true,
-          Duration.ofMillis(500),
-          true,
-          true,
-          null,
-          null,
-          null,
-          true,
-          TaskState.EXCEPTION_STATES,
-          TaskState.PROPAGATE_STATES);
+  private static final GetOptions DEFAULTS = new GetOptions(new Builder());
 
-  private final Duration timeout;
-  private final boolean propagate;
-  private final Duration interval;
-  private final boolean noAck;
-  private final boolean followParents;
-  private final BiConsumer<String, Object> callback;
-  private final Consumer<TaskMeta> onMessage;
-  private final Runnable onInterval;
-  private final boolean disableSyncSubtasks;
-  private final Set<TaskState> exceptionStates;
-  private final Set<TaskState> propagateStates;
+  private final Builder keywords;
 
-  private GetOptions(
-      Duration timeout,
-      boolean propagate,
-      Duration interval,
-      boolean noAck,
-      boolean followParents,
-      BiConsumer<String, Object> callback,
-      Consumer<TaskMeta> onMessage,
-      Runnable onInterval,
-      boolean disableSyncSubtasks,
-      Set<TaskState> exceptionStates,
-      Set<TaskState> propagateStates) {
-    this.timeout = timeout;
-    this.propagate = propagate;
-    this.interval = interval;
-    this.noAck = noAck;
-    this.followParents = followParents;
-    this.callback = callback;
-    this.onMessage = onMessage;
-    this.onInterval = onInterval;
-    this.disableSyncSubtasks = disableSyncSubtasks;
-    this.exceptionStates = exceptionStates;
-    this.propagateStates = propagateStates;
+  private GetOptions(Builder keywords) {
+    this.keywords = keywords;
+  }
+
+  /** Returns a copy of these options with one keyword changed. */
+  private GetOptions with(Consumer<Builder> change) {
+    Builder copy = keywords.copy();
+    change.accept(copy);
+    return new GetOptions(copy);
   }
 
   /**
@@ -92,25 +61,11 @@ public final class GetOptions {
    * @throws IllegalArgumentException if the timeout is negative
    */
   public GetOptions timeout(Duration timeout) {
-    if (timeout != null && timeout.isNegative()) {
-      throw new IllegalArgumentException(
-          "timeout must not be negative, got "
-              + timeout
-              + "; pass a positive duration, Duration.ZERO to check once, or null to wait"
-              + " without limit");
-    }
-    return new GetOptions(
+    Checks.requireNonNegativeOrNull(
         timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        exceptionStates,
-        propagateStates);
+        "timeout",
+        "pass a positive duration, Duration.ZERO to check once, or null to wait without limit");
+    return with(o -> o.timeout = timeout);
   }
 
   /**
@@ -122,18 +77,7 @@ public final class GetOptions {
    * @return the new options
    */
   public GetOptions propagate(boolean propagate) {
-    return new GetOptions(
-        timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        exceptionStates,
-        propagateStates);
+    return with(o -> o.propagate = propagate);
   }
 
   /**
@@ -147,22 +91,8 @@ public final class GetOptions {
    */
   public GetOptions interval(Duration interval) {
     Objects.requireNonNull(interval, "interval");
-    if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException(
-          "interval must be positive, got " + interval + "; Celery's default is 0.5 seconds");
-    }
-    return new GetOptions(
-        timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        exceptionStates,
-        propagateStates);
+    Checks.requirePositive(interval, "interval", "Celery's default is 0.5 seconds");
+    return with(o -> o.interval = interval);
   }
 
   /**
@@ -173,18 +103,7 @@ public final class GetOptions {
    * @return the new options
    */
   public GetOptions noAck(boolean noAck) {
-    return new GetOptions(
-        timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        exceptionStates,
-        propagateStates);
+    return with(o -> o.noAck = noAck);
   }
 
   /**
@@ -194,18 +113,7 @@ public final class GetOptions {
    * @return the new options
    */
   public GetOptions followParents(boolean followParents) {
-    return new GetOptions(
-        timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        exceptionStates,
-        propagateStates);
+    return with(o -> o.followParents = followParents);
   }
 
   /**
@@ -216,18 +124,7 @@ public final class GetOptions {
    * @return the new options
    */
   public GetOptions callback(BiConsumer<String, Object> callback) {
-    return new GetOptions(
-        timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        exceptionStates,
-        propagateStates);
+    return with(o -> o.callback = callback);
   }
 
   /**
@@ -239,18 +136,7 @@ public final class GetOptions {
    * @return the new options
    */
   public GetOptions onMessage(Consumer<TaskMeta> onMessage) {
-    return new GetOptions(
-        timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        exceptionStates,
-        propagateStates);
+    return with(o -> o.onMessage = onMessage);
   }
 
   /**
@@ -261,18 +147,7 @@ public final class GetOptions {
    * @return the new options
    */
   public GetOptions onInterval(Runnable onInterval) {
-    return new GetOptions(
-        timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        exceptionStates,
-        propagateStates);
+    return with(o -> o.onInterval = onInterval);
   }
 
   /**
@@ -283,18 +158,7 @@ public final class GetOptions {
    * @return the new options
    */
   public GetOptions disableSyncSubtasks(boolean disableSyncSubtasks) {
-    return new GetOptions(
-        timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        exceptionStates,
-        propagateStates);
+    return with(o -> o.disableSyncSubtasks = disableSyncSubtasks);
   }
 
   /**
@@ -305,18 +169,8 @@ public final class GetOptions {
    * @return the new options
    */
   public GetOptions exceptionStates(Set<TaskState> states) {
-    return new GetOptions(
-        timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        Set.copyOf(Objects.requireNonNull(states, "exceptionStates")),
-        propagateStates);
+    Set<TaskState> copy = Set.copyOf(Objects.requireNonNull(states, "exceptionStates"));
+    return with(o -> o.exceptionStates = copy);
   }
 
   /**
@@ -327,18 +181,8 @@ public final class GetOptions {
    * @return the new options
    */
   public GetOptions propagateStates(Set<TaskState> states) {
-    return new GetOptions(
-        timeout,
-        propagate,
-        interval,
-        noAck,
-        followParents,
-        callback,
-        onMessage,
-        onInterval,
-        disableSyncSubtasks,
-        exceptionStates,
-        Set.copyOf(Objects.requireNonNull(states, "propagateStates")));
+    Set<TaskState> copy = Set.copyOf(Objects.requireNonNull(states, "propagateStates"));
+    return with(o -> o.propagateStates = copy);
   }
 
   /**
@@ -347,7 +191,7 @@ public final class GetOptions {
    * @return the timeout
    */
   public Duration timeout() {
-    return timeout;
+    return keywords.timeout;
   }
 
   /**
@@ -356,7 +200,7 @@ public final class GetOptions {
    * @return propagate
    */
   public boolean propagate() {
-    return propagate;
+    return keywords.propagate;
   }
 
   /**
@@ -365,7 +209,7 @@ public final class GetOptions {
    * @return the interval
    */
   public Duration interval() {
-    return interval;
+    return keywords.interval;
   }
 
   /**
@@ -374,7 +218,7 @@ public final class GetOptions {
    * @return no_ack
    */
   public boolean noAck() {
-    return noAck;
+    return keywords.noAck;
   }
 
   /**
@@ -383,7 +227,7 @@ public final class GetOptions {
    * @return follow_parents
    */
   public boolean followParents() {
-    return followParents;
+    return keywords.followParents;
   }
 
   /**
@@ -392,7 +236,7 @@ public final class GetOptions {
    * @return the callback
    */
   public BiConsumer<String, Object> callback() {
-    return callback;
+    return keywords.callback;
   }
 
   /**
@@ -401,7 +245,7 @@ public final class GetOptions {
    * @return on_message
    */
   public Consumer<TaskMeta> onMessage() {
-    return onMessage;
+    return keywords.onMessage;
   }
 
   /**
@@ -410,7 +254,7 @@ public final class GetOptions {
    * @return on_interval
    */
   public Runnable onInterval() {
-    return onInterval;
+    return keywords.onInterval;
   }
 
   /**
@@ -419,7 +263,7 @@ public final class GetOptions {
    * @return disable_sync_subtasks
    */
   public boolean disableSyncSubtasks() {
-    return disableSyncSubtasks;
+    return keywords.disableSyncSubtasks;
   }
 
   /**
@@ -428,7 +272,7 @@ public final class GetOptions {
    * @return EXCEPTION_STATES
    */
   public Set<TaskState> exceptionStates() {
-    return exceptionStates;
+    return keywords.exceptionStates;
   }
 
   /**
@@ -437,7 +281,7 @@ public final class GetOptions {
    * @return PROPAGATE_STATES
    */
   public Set<TaskState> propagateStates() {
-    return propagateStates;
+    return keywords.propagateStates;
   }
 
   /**
@@ -448,23 +292,49 @@ public final class GetOptions {
   @Override
   public String toString() {
     return "GetOptions[timeout="
-        + timeout
+        + keywords.timeout
         + ", propagate="
-        + propagate
+        + keywords.propagate
         + ", interval="
-        + interval
+        + keywords.interval
         + ", noAck="
-        + noAck
+        + keywords.noAck
         + ", followParents="
-        + followParents
+        + keywords.followParents
         + ", callback="
-        + (callback != null)
+        + (keywords.callback != null)
         + ", onMessage="
-        + (onMessage != null)
+        + (keywords.onMessage != null)
         + ", onInterval="
-        + (onInterval != null)
+        + (keywords.onInterval != null)
         + ", disableSyncSubtasks="
-        + disableSyncSubtasks
+        + keywords.disableSyncSubtasks
         + "]";
+  }
+
+  /**
+   * The keywords and their Celery defaults; copied (never changed) by each wither. Copied with
+   * {@code clone()}, so that a new keyword is one field here and nothing else.
+   */
+  private static final class Builder implements Cloneable {
+    Duration timeout;
+    boolean propagate = true;
+    Duration interval = Duration.ofMillis(500);
+    boolean noAck = true;
+    boolean followParents = true;
+    BiConsumer<String, Object> callback;
+    Consumer<TaskMeta> onMessage;
+    Runnable onInterval;
+    boolean disableSyncSubtasks = true;
+    Set<TaskState> exceptionStates = TaskState.EXCEPTION_STATES;
+    Set<TaskState> propagateStates = TaskState.PROPAGATE_STATES;
+
+    Builder copy() {
+      try {
+        return (Builder) clone();
+      } catch (CloneNotSupportedException impossible) {
+        throw new AssertionError("Builder is Cloneable", impossible);
+      }
+    }
   }
 }

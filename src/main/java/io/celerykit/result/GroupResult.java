@@ -1,5 +1,6 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.Checks;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,7 +30,7 @@ public class GroupResult extends ResultSet {
   public GroupResult(
       String id, List<? extends ResultBase> results, ResultBase parent, CeleryApp app) {
     super(results, app);
-    this.id = Ids.require(id, "GroupResult id");
+    this.id = Checks.requireId(id, "GroupResult id");
     this.parent = parent;
   }
 
@@ -116,7 +117,7 @@ public class GroupResult extends ResultSet {
    * @throws GroupNotFoundException when no group was saved under the id
    */
   public static GroupResult restore(String id, ResultBackend backend, CeleryApp app) {
-    Ids.require(id, "group id");
+    Checks.requireId(id, "group id");
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(app, "app");
     ResultTuple tuple =

@@ -1,8 +1,11 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.TreeWalk;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Base of every result, as Celery's {@code celery.result.ResultBase}: an {@link AsyncResult} (and
@@ -85,6 +88,32 @@ public abstract sealed class ResultBase permits AsyncResult, ResultSet {
    */
   public abstract ResultBackend backend();
 
+  /**
+   * Calls {@code callback} with this result once it is ready (a set: once every member is), as
+   * Celery's {@code then(callback)}. If it is ready already, the callback runs at once on this
+   * thread; otherwise on the thread that stores the ready state (a backend that cannot notify: the
+   * thread that next reads it ready). For a callback whose value you want, or an error callback,
+   * use {@code then(callback, onError)} of {@link AsyncResult} or {@link ResultSet}.
+   *
+   * <pre>{@code
+   * result.then(done -> log.info("{} is ready", done));
+   * }</pre>
+   *
+   * @param callback the callback
+   * @return a future that completes once the callback has run (exceptionally if it threw, or if
+   *     {@code throwError} rejected the result)
+   */
+  public CompletableFuture<Void> then(Consumer<? super ResultBase> callback) {
+    Objects.requireNonNull(callback, "callback");
+    return Callbacks.chain(
+        readiness(),
+        ready -> {
+          callback.accept(this);
+          return null;
+        },
+        null);
+  }
+
   /** What {@link #forget()} must forget before this node's own state. */
   abstract List<ResultBase> forgetDependencies();
 
@@ -96,6 +125,7 @@ public abstract sealed class ResultBase permits AsyncResult, ResultSet {
 
   /** Forgets the whole structure iteratively. */
   static void forgetAll(ResultBase root) {
-    PostOrder.walk(root, ResultBase::forgetDependencies, ResultBase::forgetOwn);
+    TreeWalk.<ResultBase>over(ResultBase::forgetDependencies)
+        .postOrder(root, ResultBase::forgetOwn);
   }
 }

@@ -1,15 +1,13 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.Checks;
 import io.celerykit.internal.ResultHooks;
-import java.time.Clock;
+import io.celerykit.internal.ResultKey;
+import io.celerykit.internal.TreeWalk;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,7 +66,39 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
    */
   public void add(ResultBase result) {
     Objects.requireNonNull(result, "result");
+    refuseCycle(result);
     results.addIfAbsent(result);
+  }
+
+  /**
+   * Refuses a member that is this set or holds it among its members (at any depth): a set that
+   * contains itself has no end to walk ({@code ready}, {@code join}, {@code supports_native_join}).
+   */
+  private void refuseCycle(ResultBase candidate) {
+    if (candidate instanceof ResultSet set && set.contains(this)) {
+      throw new IllegalArgumentException(
+          "cannot add "
+              + candidate
+              + " to "
+              + this
+              + ": it "
+              + (candidate == this ? "is" : "contains")
+              + " this set, and a set that contains itself has no end; add its members instead");
+    }
+  }
+
+  /** Tells whether this set is the target or holds it among its members, at any depth. */
+  private boolean contains(ResultSet target) {
+    var walk =
+        TreeWalk.<ResultBase>over(node -> node instanceof ResultSet set ? set.results : List.of())
+            .distinctBy(ResultKey::of)
+            .breadthFirst(this);
+    while (walk.hasNext()) {
+      if (walk.next().node() == target) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -91,7 +121,7 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
    * @throws java.util.NoSuchElementException (Celery's {@code KeyError}) if no member has the id
    */
   public void remove(String taskId) {
-    Ids.require(taskId, "task id to remove");
+    Checks.requireId(taskId, "task id to remove");
     if (!results.removeIf(r -> r instanceof AsyncResult<?> a && a.id().equals(taskId))) {
       throw notAMember(taskId);
     }
@@ -285,6 +315,11 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
     return null;
   }
 
+  /** Re-raises the exception of the first failed or revoked member ({@code maybe_reraise()}). */
+  public void maybeReraise() {
+    maybeThrow();
+  }
+
   /**
    * Same as {@link #maybeThrow(boolean, BiConsumer)}; Celery's alias {@code maybe_reraise}.
    *
@@ -388,47 +423,17 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
     if (options.onMessage() != null) {
       throw new ImproperlyConfiguredException("Backend does not support on_message callback");
     }
-    List<ResultBase> members = results;
-    Duration timeout = options.timeout();
-    Clock clock = members.isEmpty() ? null : backend().clock();
-    Instant start = clock == null ? null : clock.instant();
-    GetOptions memberOptions =
-        GetOptions.defaults()
-            .propagate(options.propagate())
-            .interval(options.interval())
-            .noAck(options.noAck())
-            .onInterval(options.onInterval())
-            // checked once above for the whole join; the calling thread does not change
-            .disableSyncSubtasks(false);
-    BiConsumer<String, Object> callback = options.callback();
-    List<Object> values = new ArrayList<>(callback == null ? members.size() : 0);
-    for (ResultBase member : members) {
-      GetOptions these = memberOptions;
-      if (timeout != null) {
-        Duration remaining = timeout.minus(Duration.between(start, clock.instant()));
-        // As Celery's `if remaining <= 0.0: raise TimeoutError(...)`; a zero timeout checks once.
-        if (remaining.isNegative() || (remaining.isZero() && !timeout.isZero())) {
-          throw joinTimedOut(timeout, null);
-        }
-        these = memberOptions.timeout(remaining);
-      }
-      Object value;
-      try {
-        value = member.value(these);
-      } catch (ResultTimeoutException e) {
-        if (timeout == null) {
-          throw e;
-        }
-        // The member's wait was bounded by what was left of the join's timeout.
-        throw joinTimedOut(timeout, e);
-      }
-      if (callback != null) {
-        callback.accept(idOf(member), value);
-      } else {
-        values.add(value);
-      }
-    }
-    return values;
+    return SetJoins.join(this, results, options);
+  }
+
+  /**
+   * Waits for every member through the backend's native iteration and returns their values in
+   * member order ({@code join_native()}).
+   *
+   * @return the values in member order
+   */
+  public List<Object> joinNative() {
+    return joinNative(GetOptions.defaults());
   }
 
   /**
@@ -444,43 +449,7 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
     if (options.disableSyncSubtasks()) {
       assertWillNotBlock();
     }
-    List<ResultBase> members = results;
-    BiConsumer<String, Object> callback = options.callback();
-    // Where each id sits: its first position, and any further ones (a set may hold a task twice).
-    Map<String, Integer> positions = new HashMap<>(members.size() * 4 / 3 + 1);
-    Map<String, List<Integer>> repeats = new HashMap<>();
-    Object[] values = new Object[members.size()];
-    for (int i = 0; i < members.size(); i++) {
-      ResultBase member = members.get(i);
-      if (!(member instanceof AsyncResult<?>) || member instanceof EagerResult<?>) {
-        return join(options);
-      }
-      String id = idOf(member);
-      if (positions.putIfAbsent(id, i) != null) {
-        repeats.computeIfAbsent(id, k -> new ArrayList<>(1)).add(i);
-      }
-    }
-    Iterator<TaskMeta> it = iterNative(options);
-    while (it.hasNext()) {
-      TaskMeta meta = it.next();
-      Object value = meta.result();
-      if (options.propagate()
-          && AsyncResult.propagatesIn(options.propagateStates(), meta.state())) {
-        throw Failures.raise(meta.taskId(), meta.state(), value);
-      }
-      if (callback != null) {
-        callback.accept(meta.taskId(), value);
-      } else {
-        Integer first = positions.get(meta.taskId());
-        if (first != null) {
-          values[first] = value;
-        }
-        for (int index : repeats.getOrDefault(meta.taskId(), List.of())) {
-          values[index] = value;
-        }
-      }
-    }
-    return callback != null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(values));
+    return SetJoins.joinNative(this, results, options);
   }
 
   /**
@@ -504,25 +473,18 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
    * @return the first member's answer
    */
   public boolean supportsNativeJoin() {
-    List<ResultBase> snapshot = results;
-    if (snapshot.isEmpty()) {
-      return false;
+    ResultSet set = this;
+    while (true) {
+      List<ResultBase> snapshot = set.results;
+      if (snapshot.isEmpty()) {
+        return false;
+      }
+      ResultBase first = snapshot.get(0);
+      if (first instanceof AsyncResult<?> a) {
+        return a.supportsNativeJoin();
+      }
+      set = (ResultSet) first;
     }
-    ResultBase first = snapshot.get(0);
-    return first instanceof AsyncResult<?> a
-        ? a.supportsNativeJoin()
-        : ((ResultSet) first).supportsNativeJoin();
-  }
-
-  /**
-   * Calls {@code callback} with this set once every member is ready ({@code then(callback)}).
-   *
-   * @param <R> the callback's result type
-   * @param callback the callback
-   * @return a future of the callback's return value
-   */
-  public <R> CompletableFuture<R> then(Function<? super ResultSet, ? extends R> callback) {
-    return then(callback, null);
   }
 
   /**
@@ -605,17 +567,6 @@ public non-sealed class ResultSet extends ResultBase implements Iterable<ResultB
       return g.id();
     }
     return null;
-  }
-
-  private String describeProgress() {
-    return completedCount() + " of " + size() + " members successful";
-  }
-
-  private ResultTimeoutException joinTimedOut(Duration timeout, ResultTimeoutException cause) {
-    String message = "join operation timed out after " + timeout + " (" + describeProgress() + ")";
-    return cause == null
-        ? new ResultTimeoutException(message)
-        : new ResultTimeoutException(message, cause);
   }
 
   // ---------------------------------------------------------------- object

@@ -1,12 +1,15 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The keyword arguments of Celery's {@code revoke(...)} and {@code revoke_by_stamped_headers(...)}:
  * {@code terminate}, {@code signal}, {@code wait} and {@code timeout}, with Celery's defaults.
- * Immutable; every wither returns a new copy.
+ * Immutable; every wither returns a new copy. Built as {@link GetOptions} is: each keyword is one
+ * field of a private builder, with Celery's default, and one wither that copies the builder.
  *
  * <pre>{@code
  * result.revoke(RevokeOptions.defaults().terminate(true).signal("SIGKILL"));
@@ -14,18 +17,19 @@ import java.util.Objects;
  */
 public final class RevokeOptions {
 
-  private static final RevokeOptions DEFAULTS = new RevokeOptions(false, "SIGTERM", false, null);
+  private static final RevokeOptions DEFAULTS = new RevokeOptions(new Builder());
 
-  private final boolean terminate;
-  private final String signal;
-  private final boolean waitForReplies;
-  private final Duration timeout;
+  private final Builder keywords;
 
-  private RevokeOptions(boolean terminate, String signal, boolean wait, Duration timeout) {
-    this.terminate = terminate;
-    this.signal = signal;
-    this.waitForReplies = wait;
-    this.timeout = timeout;
+  private RevokeOptions(Builder keywords) {
+    this.keywords = keywords;
+  }
+
+  /** Returns a copy of these options with one keyword changed. */
+  private RevokeOptions with(Consumer<Builder> change) {
+    Builder copy = keywords.copy();
+    change.accept(copy);
+    return new RevokeOptions(copy);
   }
 
   /**
@@ -44,7 +48,7 @@ public final class RevokeOptions {
    * @return the new options
    */
   public RevokeOptions terminate(boolean terminate) {
-    return new RevokeOptions(terminate, signal, waitForReplies, timeout);
+    return with(o -> o.terminate = terminate);
   }
 
   /**
@@ -58,7 +62,7 @@ public final class RevokeOptions {
       throw new IllegalArgumentException(
           "signal must be a signal name such as \"SIGTERM\" or \"SIGKILL\", got " + signal);
     }
-    return new RevokeOptions(terminate, signal, waitForReplies, timeout);
+    return with(o -> o.signal = signal);
   }
 
   /**
@@ -68,7 +72,7 @@ public final class RevokeOptions {
    * @return the new options
    */
   public RevokeOptions waitForReplies(boolean wait) {
-    return new RevokeOptions(terminate, signal, wait, timeout);
+    return with(o -> o.waitForReplies = wait);
   }
 
   /**
@@ -78,11 +82,8 @@ public final class RevokeOptions {
    * @return the new options
    */
   public RevokeOptions timeout(Duration timeout) {
-    if (timeout != null && timeout.isNegative()) {
-      throw new IllegalArgumentException(
-          "revoke timeout must not be negative, got " + timeout + "; pass a positive duration");
-    }
-    return new RevokeOptions(terminate, signal, waitForReplies, timeout);
+    Checks.requireNonNegativeOrNull(timeout, "revoke timeout", "pass a positive duration");
+    return with(o -> o.timeout = timeout);
   }
 
   /**
@@ -91,7 +92,7 @@ public final class RevokeOptions {
    * @return terminate
    */
   public boolean terminate() {
-    return terminate;
+    return keywords.terminate;
   }
 
   /**
@@ -100,7 +101,7 @@ public final class RevokeOptions {
    * @return the signal
    */
   public String signal() {
-    return signal;
+    return keywords.signal;
   }
 
   /**
@@ -109,7 +110,7 @@ public final class RevokeOptions {
    * @return wait
    */
   public boolean waitForReplies() {
-    return waitForReplies;
+    return keywords.waitForReplies;
   }
 
   /**
@@ -118,7 +119,7 @@ public final class RevokeOptions {
    * @return the timeout
    */
   public Duration timeout() {
-    return timeout;
+    return keywords.timeout;
   }
 
   /**
@@ -130,10 +131,10 @@ public final class RevokeOptions {
   @Override
   public boolean equals(Object o) {
     return o instanceof RevokeOptions r
-        && r.terminate == terminate
-        && r.signal.equals(signal)
-        && r.waitForReplies == waitForReplies
-        && Objects.equals(r.timeout, timeout);
+        && r.terminate() == terminate()
+        && r.signal().equals(signal())
+        && r.waitForReplies() == waitForReplies()
+        && Objects.equals(r.timeout(), timeout());
   }
 
   /**
@@ -143,7 +144,7 @@ public final class RevokeOptions {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(terminate, signal, waitForReplies, timeout);
+    return Objects.hash(terminate(), signal(), waitForReplies(), timeout());
   }
 
   /**
@@ -154,13 +155,29 @@ public final class RevokeOptions {
   @Override
   public String toString() {
     return "RevokeOptions[terminate="
-        + terminate
+        + terminate()
         + ", signal="
-        + signal
+        + signal()
         + ", wait="
-        + waitForReplies
+        + waitForReplies()
         + ", timeout="
-        + timeout
+        + timeout()
         + "]";
+  }
+
+  /** The keywords and their Celery defaults; copied (never changed) by each wither. */
+  private static final class Builder implements Cloneable {
+    boolean terminate;
+    String signal = "SIGTERM";
+    boolean waitForReplies;
+    Duration timeout;
+
+    Builder copy() {
+      try {
+        return (Builder) clone();
+      } catch (CloneNotSupportedException impossible) {
+        throw new AssertionError("Builder is Cloneable", impossible);
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.Checks;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +16,10 @@ import java.util.Objects;
  * steps.
  *
  * <p>Immutable and thread-safe (the value and args are stored as given; keep them immutable). Built
- * with {@link #builder(String, TaskState)} or the shortcuts:
+ * with {@link #builder(String, TaskState)} or the shortcuts. A ready meta built without {@code
+ * date_done} gets it when stored: the in-memory backend stamps its clock's time, and {@link
+ * ResultBackend#storeResult} builds it with the backend's clock, as Celery's {@code
+ * _get_result_meta} sets {@code date_done} on every ready store:
  *
  * <pre>{@code
  * backend.store(TaskMeta.success("t1", 42));
@@ -41,7 +45,7 @@ public final class TaskMeta {
   private final String parentId;
 
   private TaskMeta(Builder b) {
-    this.taskId = Ids.require(b.taskId, "task id");
+    this.taskId = Checks.requireId(b.taskId, "task id");
     this.state = Objects.requireNonNull(b.state, "state");
     this.result = b.result;
     this.traceback = b.traceback;
@@ -355,7 +359,7 @@ public final class TaskMeta {
     private String parentId;
 
     private Builder(String taskId, TaskState state) {
-      this.taskId = Ids.require(taskId, "task id");
+      this.taskId = Checks.requireId(taskId, "task id");
       this.state = Objects.requireNonNull(state, "state");
     }
 
@@ -441,10 +445,7 @@ public final class TaskMeta {
      * @return this builder
      */
     public Builder retries(Integer retries) {
-      if (retries != null && retries < 0) {
-        throw new IllegalArgumentException("retries must be >= 0, got " + retries);
-      }
-      this.retries = retries;
+      this.retries = retries == null ? null : Checks.requireNonNegative(retries, "retries");
       return this;
     }
 

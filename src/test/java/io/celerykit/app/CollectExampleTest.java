@@ -146,7 +146,7 @@ class CollectExampleTest {
     order.add(group.id());
     order.addAll(bs);
     order.addAll(pows);
-    assertThat(edges.stream().map(e -> idOf(e.node())).toList()).isEqualTo(order);
+    assertThat(edges.stream().map(e -> idOf(e.result())).toList()).isEqualTo(order);
     assertThat(edges.get(0).parent()).isNull();
     assertThat(edges.get(1).parent()).isEqualTo(result);
     assertThat(edges.get(2).parent()).isEqualTo(group);

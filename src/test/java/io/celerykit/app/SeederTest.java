@@ -42,15 +42,39 @@ class SeederTest {
   }
 
   @Test
-  void failedRaisesTheExceptionWithATraceback() {
+  void failedRaisesTheExceptionAndStoresNoTracebackAsCelerysMarkAsFailure() {
+    // celery/backends/base.py: mark_as_failure(task_id, exc, traceback=None) stores the traceback
+    // it is given, None when none is.
     IllegalStateException boom = new IllegalStateException("boom");
 
     AsyncResult<Object> r = app.seed().failed("t1", boom);
 
     assertThat(r.state()).isEqualTo(TaskState.FAILURE);
     assertThat(r.failed()).isTrue();
-    assertThat(r.traceback()).contains("IllegalStateException: boom");
+    assertThat(r.traceback()).isNull();
     assertThatThrownBy(r::get).isSameAs(boom);
+  }
+
+  @Test
+  void failedStoresTheTracebackTheCallerGives() {
+    IllegalStateException boom = new IllegalStateException("boom");
+
+    AsyncResult<Object> r = app.seed().failed("t1", boom, "Traceback (most recent call last): ...");
+
+    assertThat(r.traceback()).isEqualTo("Traceback (most recent call last): ...");
+    assertThat(r.result()).isSameAs(boom);
+  }
+
+  @Test
+  void seedingAgainReplacesAStoredSuccess() {
+    // The backend keeps a SUCCESS final (Celery's _store_result); the seeder replaces it.
+    app.seed().succeeded("t1", 1);
+    IllegalStateException boom = new IllegalStateException("boom");
+
+    AsyncResult<Object> r = app.seed().failed("t1", boom);
+
+    assertThat(r.state()).isEqualTo(TaskState.FAILURE);
+    assertThat(app.seed().succeeded("t1", 2).get()).isEqualTo(2);
   }
 
   @Test
@@ -176,7 +200,7 @@ class SeederTest {
     AsyncResult<Object> leaf = app.seed().succeeded("leaf", 1);
     AsyncResult<Object> root = app.seed().children(waiting, leaf).succeeded("root", "done");
 
-    assertThat(root.iterdeps(true).map(e -> id(e.node())))
+    assertThat(root.iterdeps(true).map(e -> id(e.result())))
         .containsExactly("root", "waiting", "leaf");
     assertThatThrownBy(() -> root.iterdeps().collect(Collectors.toList()))
         .isInstanceOf(IncompleteStreamException.class)

@@ -339,7 +339,12 @@ class AsyncResultAssertTest {
 
     @Test
     void hasTracebackContainingFailsShowingTheTraceback() {
-      AsyncResult<Object> failed = app.seed().failed("f-4", new IllegalStateException("boom"));
+      AsyncResult<Object> failed =
+          app.seed()
+              .failed(
+                  "f-4",
+                  new IllegalStateException("boom"),
+                  "java.lang.IllegalStateException: boom\n\tat tasks.report(Tasks.java:12)");
 
       assertThatThrownBy(() -> assertThat(failed).hasTracebackContaining("NullPointerException"))
           .isInstanceOf(AssertionError.class)

@@ -19,7 +19,9 @@ class CelerySoftAssertionsTest {
   private final InMemoryCelery app = InMemoryCelery.create();
   private final Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
   private final AsyncResult<Object> a = app.seed().succeeded("a", 1);
-  private final AsyncResult<Object> b = app.seed().failed("b", new IllegalStateException("boom"));
+  private final AsyncResult<Object> b =
+      app.seed()
+          .failed("b", new IllegalStateException("boom"), "Traceback: IllegalStateException: boom");
   private final AsyncResult<Object> root = app.seed().children(a, b).succeeded("root", 0);
   private final CelerySoftAssertions softly = new CelerySoftAssertions();
 

@@ -51,7 +51,11 @@ class InMemoryBackendContractTest extends ResultBackendContract {
     String id = id("messages");
     TaskMeta progress =
         TaskMeta.builder(id, TaskState.of("PROGRESS")).result(Map.of("done", 1)).build();
-    TaskMeta done = TaskMeta.success(id, "ok");
+    TaskMeta done =
+        TaskMeta.builder(id, TaskState.SUCCESS)
+            .result("ok")
+            .dateDone(java.time.Instant.parse("2026-01-01T00:00:02Z"))
+            .build();
     memory.virtualClock().schedule(Duration.ofSeconds(1), () -> memory.store(progress));
     memory.virtualClock().schedule(Duration.ofSeconds(2), () -> memory.store(done));
     List<TaskMeta> messages = new CopyOnWriteArrayList<>();

@@ -21,6 +21,7 @@ import io.celerykit.result.TaskState;
 import io.celerykit.result.WouldBlockForeverException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -42,6 +43,7 @@ import org.mockito.junit.jupiter.MockitoExtension;
 class InMemoryBackendTest {
 
   private static final TaskState PROGRESS = TaskState.of("PROGRESS");
+  private static final Instant DONE = Instant.parse("2026-01-01T00:00:00Z");
 
   private final VirtualClock clock = new VirtualClock();
   private final InMemoryBackend backend = new InMemoryBackend(clock);
@@ -57,12 +59,59 @@ class InMemoryBackendTest {
     clock.schedule(delay, () -> backend.store(meta));
   }
 
+  /** A SUCCESS stored by a worker: with its date_done, so the backend stores it as it is. */
+  private static TaskMeta success(String id, Object value) {
+    return TaskMeta.builder(id, TaskState.SUCCESS).result(value).dateDone(DONE).build();
+  }
+
+  /** A FAILURE stored by a worker, with its date_done. */
+  private static TaskMeta failure(String id, Throwable exception) {
+    return TaskMeta.builder(id, TaskState.FAILURE).result(exception).dateDone(DONE).build();
+  }
+
   private static TaskMeta progress(String id, int done) {
     return TaskMeta.builder(id, PROGRESS).result(Map.of("done", done)).build();
   }
 
   @Nested
   class Storing {
+
+    @Test
+    void successIsFinalSoLaterStoresAreIgnoredAsInCelerysKeyValueBackends() {
+      // celery/backends/base.py, BaseKeyValueStoreBackend._store_result: "if the status is a
+      // success then we ignore any following update to the state".
+      TaskMeta done = success("t1", "first");
+      backend.store(done);
+      backend.subscribe("t1", listener);
+
+      backend.store(TaskMeta.builder("t1", TaskState.STARTED).build());
+      backend.store(failure("t1", new IllegalStateException("a lost worker's late failure")));
+      backend.store(success("t1", "second"));
+
+      assertThat(backend.getTaskMeta("t1")).isSameAs(done);
+      verifyNoInteractions(listener);
+    }
+
+    @Test
+    void forgetClearsASuccessSoTheTaskCanBeStoredAgain() {
+      backend.store(success("t1", "first"));
+      backend.forget("t1");
+      TaskMeta again = TaskMeta.builder("t1", TaskState.STARTED).build();
+      backend.store(again);
+      assertThat(backend.getTaskMeta("t1")).isSameAs(again);
+    }
+
+    @Test
+    void aReadyMetaStoredWithoutDateDoneGetsTheVirtualClockTime() {
+      // celery/backends/base.py, Backend._get_result_meta: date_done is set for every ready store.
+      clock.advance(Duration.ofSeconds(7));
+      backend.store(TaskMeta.success("t1", 42));
+      backend.store(TaskMeta.builder("t2", TaskState.STARTED).build());
+
+      assertThat(backend.getTaskMeta("t1").dateDone()).isEqualTo(clock.instant());
+      assertThat(backend.getTaskMeta("t1").result()).isEqualTo(42);
+      assertThat(backend.getTaskMeta("t2").dateDone()).as("not ready: no date_done").isNull();
+    }
 
     @Test
     void unknownIdReadsAsPendingWithoutResult() {
@@ -77,7 +126,7 @@ class InMemoryBackendTest {
 
     @Test
     void storedMetaIsReadBack() {
-      TaskMeta meta = TaskMeta.success("t1", 42);
+      TaskMeta meta = success("t1", 42);
       backend.store(meta);
       assertThat(backend.getTaskMeta("t1")).isSameAs(meta);
       assertThat(backend.exists("t1")).isTrue();
@@ -89,7 +138,7 @@ class InMemoryBackendTest {
     void aLaterStoreReplacesTheEarlierOne() {
       backend.store(TaskMeta.builder("t1", TaskState.STARTED).build());
       backend.store(progress("t1", 3));
-      backend.store(TaskMeta.success("t1", "done"));
+      backend.store(success("t1", "done"));
       assertThat(backend.getTaskMeta("t1").state()).isEqualTo(TaskState.SUCCESS);
       assertThat(backend.getTaskMeta("t1").result()).isEqualTo("done");
       assertThat(backend.size()).isEqualTo(1);
@@ -97,8 +146,8 @@ class InMemoryBackendTest {
 
     @Test
     void forgetMakesTheTaskReadAsPendingAgain() {
-      backend.store(TaskMeta.success("t1", 1));
-      backend.store(TaskMeta.success("t2", 2));
+      backend.store(success("t1", 1));
+      backend.store(success("t2", 2));
       backend.forget("t1");
       assertThat(backend.exists("t1")).isFalse();
       assertThat(backend.getTaskMeta("t1").state()).isEqualTo(TaskState.PENDING);
@@ -109,7 +158,7 @@ class InMemoryBackendTest {
 
     @Test
     void clearRemovesMetasAndGroups() {
-      backend.store(TaskMeta.success("t1", 1));
+      backend.store(success("t1", 1));
       backend.saveGroup("g1", ResultTuple.group("g1", null, List.of(ResultTuple.of("t1", null))));
       backend.clear();
       assertThat(backend.size()).isZero();
@@ -118,9 +167,9 @@ class InMemoryBackendTest {
 
     @Test
     void taskIdsIsASnapshot() {
-      backend.store(TaskMeta.success("t1", 1));
+      backend.store(success("t1", 1));
       var ids = backend.taskIds();
-      backend.store(TaskMeta.success("t2", 2));
+      backend.store(success("t2", 2));
       assertThat(ids).containsExactly("t1");
       assertThatThrownBy(() -> ids.add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -171,7 +220,7 @@ class InMemoryBackendTest {
     void groupsAndTaskMetasAreSeparate() {
       backend.saveGroup("same", group);
       assertThat(backend.exists("same")).isFalse();
-      backend.store(TaskMeta.success("other", 1));
+      backend.store(success("other", 1));
       assertThat(backend.restoreGroup("other")).isEmpty();
     }
 
@@ -191,10 +240,10 @@ class InMemoryBackendTest {
       ResultBackend.Subscription subscription = backend.subscribe("t1", listener);
       TaskMeta started = TaskMeta.builder("t1", TaskState.STARTED).build();
       TaskMeta progressed = progress("t1", 5);
-      TaskMeta done = TaskMeta.success("t1", 7);
+      TaskMeta done = success("t1", 7);
 
       backend.store(started);
-      backend.store(TaskMeta.success("another-task", 0));
+      backend.store(success("another-task", 0));
       backend.store(progressed);
       backend.store(done);
 
@@ -215,7 +264,7 @@ class InMemoryBackendTest {
 
       subscription.close();
       subscription.close();
-      TaskMeta second = TaskMeta.success("t1", 1);
+      TaskMeta second = success("t1", 1);
       backend.store(second);
 
       verify(listener).accept(first);
@@ -227,7 +276,7 @@ class InMemoryBackendTest {
 
     @Test
     void listenerIsNotCalledForWhatWasStoredBeforeItSubscribed() {
-      backend.store(TaskMeta.success("t1", 1));
+      backend.store(success("t1", 1));
       backend.subscribe("t1", listener);
       verifyNoInteractions(listener);
       assertThat(backend.getTaskMeta("t1").result()).isEqualTo(1);
@@ -247,7 +296,7 @@ class InMemoryBackendTest {
       verify(listener, times(1)).accept(second);
 
       b.close();
-      backend.store(TaskMeta.success("t1", 0));
+      backend.store(success("t1", 0));
       verifyNoMoreInteractions(listener);
     }
 
@@ -255,7 +304,7 @@ class InMemoryBackendTest {
     void resubscribingAfterTheLastListenerLeftWorks() {
       backend.subscribe("t1", otherListener).close();
       backend.subscribe("t1", listener);
-      TaskMeta meta = TaskMeta.success("t1", 1);
+      TaskMeta meta = success("t1", 1);
       backend.store(meta);
       verify(listener).accept(meta);
       verifyNoInteractions(otherListener);
@@ -275,7 +324,7 @@ class InMemoryBackendTest {
     @Test
     void readyResultExpiresAfterTheTtlOnTheVirtualClock() {
       backend.resultExpires(Duration.ofHours(1));
-      backend.store(TaskMeta.success("t1", 1));
+      backend.store(success("t1", 1));
 
       clock.advance(Duration.ofHours(1).minusNanos(1));
       assertThat(backend.exists("t1")).isTrue();
@@ -312,7 +361,7 @@ class InMemoryBackendTest {
       backend.resultExpires(Duration.ofMinutes(1));
       backend.store(progress("t1", 1));
       clock.advance(Duration.ofSeconds(30));
-      backend.store(TaskMeta.success("t1", 7));
+      backend.store(success("t1", 7));
       clock.advance(Duration.ofSeconds(30));
       assertThat(backend.getTaskMeta("t1").result()).isEqualTo(7);
       clock.advance(Duration.ofSeconds(30));
@@ -322,8 +371,8 @@ class InMemoryBackendTest {
     @Test
     void everyReadyStateExpires() {
       backend.resultExpires(Duration.ofMinutes(1));
-      backend.store(TaskMeta.success("s", 1));
-      backend.store(TaskMeta.failure("f", new IllegalStateException("boom")));
+      backend.store(success("s", 1));
+      backend.store(failure("f", new IllegalStateException("boom")));
       backend.store(TaskMeta.builder("r", TaskState.REVOKED).build());
       clock.advance(Duration.ofMinutes(1));
       assertThat(backend.size()).isZero();
@@ -332,9 +381,10 @@ class InMemoryBackendTest {
     @Test
     void aNewerStoreOfTheSameIdIsNotRemovedByTheOlderExpiry() {
       backend.resultExpires(Duration.ofHours(1));
-      backend.store(TaskMeta.success("t1", "old"));
+      // STARTED first: a stored SUCCESS would be final (Celery's _store_result).
+      backend.store(TaskMeta.builder("t1", TaskState.STARTED).result("old").build());
       clock.advance(Duration.ofMinutes(30));
-      backend.store(TaskMeta.success("t1", "new"));
+      backend.store(success("t1", "new"));
 
       clock.advance(Duration.ofMinutes(31));
       assertThat(backend.getTaskMeta("t1").result()).isEqualTo("new");
@@ -346,9 +396,10 @@ class InMemoryBackendTest {
     @Test
     void anEqualMetaStoredAgainLivesForItsOwnTtl() {
       backend.resultExpires(Duration.ofHours(1));
-      backend.store(TaskMeta.success("t1", 1));
+      // Unready metas: a stored SUCCESS would be final (Celery's _store_result).
+      backend.store(progress("t1", 1));
       clock.advance(Duration.ofMinutes(30));
-      backend.store(TaskMeta.success("t1", 1));
+      backend.store(progress("t1", 1));
 
       clock.advance(Duration.ofMinutes(31));
       assertThat(backend.exists("t1"))
@@ -362,7 +413,8 @@ class InMemoryBackendTest {
     @Test
     void theSameMetaInstanceStoredAgainLivesForItsOwnTtl() {
       backend.resultExpires(Duration.ofHours(1));
-      TaskMeta meta = TaskMeta.success("t1", 1);
+      // An unready meta: a stored SUCCESS would be final (Celery's _store_result).
+      TaskMeta meta = progress("t1", 1);
       backend.store(meta);
       clock.advance(Duration.ofMinutes(30));
       backend.store(meta);
@@ -376,7 +428,7 @@ class InMemoryBackendTest {
     @Test
     void aResultForgottenAndStoredAgainIsNotRemovedByTheOlderExpiry() {
       backend.resultExpires(Duration.ofHours(1));
-      TaskMeta meta = TaskMeta.success("t1", 1);
+      TaskMeta meta = success("t1", 1);
       backend.store(meta);
       clock.advance(Duration.ofMinutes(10));
       backend.forget("t1");
@@ -411,7 +463,7 @@ class InMemoryBackendTest {
     @Test
     void withoutResultExpiresNothingExpires() {
       assertThat(backend.resultExpires()).isNull();
-      backend.store(TaskMeta.success("t1", 1));
+      backend.store(success("t1", 1));
       backend.saveGroup("g1", ResultTuple.group("g1", null, List.of()));
       assertThat(clock.hasPendingEvents()).isFalse();
       clock.advance(Duration.ofDays(3650));
@@ -421,9 +473,9 @@ class InMemoryBackendTest {
 
     @Test
     void expiryOnlyAppliesToWhatIsStoredAfterItIsSet() {
-      backend.store(TaskMeta.success("before", 1));
+      backend.store(success("before", 1));
       backend.resultExpires(Duration.ofMinutes(1));
-      backend.store(TaskMeta.success("after", 1));
+      backend.store(success("after", 1));
       backend.resultExpires(null);
       clock.advance(Duration.ofMinutes(2));
       assertThat(backend.taskIds()).containsExactly("before");
@@ -444,7 +496,7 @@ class InMemoryBackendTest {
     @Test
     void expiryIsHousekeepingAndDoesNotCountAsProgressForAWait() {
       backend.resultExpires(Duration.ofHours(1));
-      backend.store(TaskMeta.success("other", 1));
+      backend.store(success("other", 1));
       assertThatThrownBy(() -> backend.waitFor("t1", GetOptions.defaults()))
           .isInstanceOf(WouldBlockForeverException.class);
       assertThat(clock.elapsed()).isZero();
@@ -522,7 +574,7 @@ class InMemoryBackendTest {
 
     @Test
     void waitReturnsAtTheVirtualTimeTheResultIsStored() {
-      TaskMeta done = TaskMeta.success("t1", 42);
+      TaskMeta done = success("t1", 42);
       storeAt(Duration.ofSeconds(3), done);
 
       TaskMeta meta = backend.waitFor("t1", timeout(Duration.ofSeconds(10)));
@@ -533,7 +585,7 @@ class InMemoryBackendTest {
 
     @Test
     void waitDoesNotRunEventsAfterTheResultIsReady() {
-      storeAt(Duration.ofSeconds(3), TaskMeta.success("t1", 1));
+      storeAt(Duration.ofSeconds(3), success("t1", 1));
       List<String> later = new ArrayList<>();
       clock.schedule(Duration.ofSeconds(4), () -> later.add("ran"));
 
@@ -547,7 +599,7 @@ class InMemoryBackendTest {
     void waitSkipsUnreadyStatesAndReturnsOnTheReadyOne() {
       storeAt(Duration.ofSeconds(1), TaskMeta.builder("t1", TaskState.STARTED).build());
       storeAt(Duration.ofSeconds(2), TaskMeta.builder("t1", TaskState.RETRY).build());
-      storeAt(Duration.ofSeconds(5), TaskMeta.failure("t1", new IllegalStateException("x")));
+      storeAt(Duration.ofSeconds(5), failure("t1", new IllegalStateException("x")));
 
       TaskMeta meta = backend.waitFor("t1", timeout(Duration.ofSeconds(10)));
 
@@ -557,8 +609,8 @@ class InMemoryBackendTest {
 
     @Test
     void anAlreadyReadyResultIsReturnedWithoutMovingTheClock() {
-      backend.store(TaskMeta.success("t1", 1));
-      clock.schedule(Duration.ofSeconds(1), () -> backend.store(TaskMeta.success("t1", 2)));
+      backend.store(success("t1", 1));
+      clock.schedule(Duration.ofSeconds(1), () -> backend.store(success("t1", 2)));
       assertThat(backend.waitFor("t1", GetOptions.defaults()).result()).isEqualTo(1);
       assertThat(clock.elapsed()).isZero();
       assertThat(clock.pendingEvents()).isEqualTo(1);
@@ -566,7 +618,7 @@ class InMemoryBackendTest {
 
     @Test
     void timeoutPassesInVirtualTimeAndLeavesLaterEventsPending() {
-      storeAt(Duration.ofSeconds(30), TaskMeta.success("t1", 1));
+      storeAt(Duration.ofSeconds(30), success("t1", 1));
 
       Throwable thrown =
           catchThrowable(() -> backend.waitFor("t1", timeout(Duration.ofSeconds(10))));
@@ -587,14 +639,14 @@ class InMemoryBackendTest {
 
     @Test
     void aResultStoredExactlyAtTheDeadlineIsReturned() {
-      storeAt(Duration.ofSeconds(10), TaskMeta.success("t1", "edge"));
+      storeAt(Duration.ofSeconds(10), success("t1", "edge"));
       assertThat(backend.waitFor("t1", timeout(Duration.ofSeconds(10))).result()).isEqualTo("edge");
       assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
     void zeroTimeoutChecksOnceAndTimesOutAtOnce() {
-      storeAt(Duration.ofNanos(1), TaskMeta.success("t1", 1));
+      storeAt(Duration.ofNanos(1), success("t1", 1));
       assertThatThrownBy(() -> backend.waitFor("t1", timeout(Duration.ZERO)))
           .isInstanceOf(ResultTimeoutException.class)
           .hasMessageStartingWith("The operation timed out.");
@@ -626,7 +678,7 @@ class InMemoryBackendTest {
 
     @Test
     void noTimeoutRunsScheduledEventsUntilTheResultIsReady() {
-      storeAt(Duration.ofDays(2), TaskMeta.success("t1", "eventually"));
+      storeAt(Duration.ofDays(2), success("t1", "eventually"));
       assertThat(backend.waitFor("t1", GetOptions.defaults()).result()).isEqualTo("eventually");
       assertThat(clock.elapsed()).isEqualTo(Duration.ofDays(2));
     }
@@ -634,7 +686,7 @@ class InMemoryBackendTest {
     @Test
     void noTimeoutFailsOnceTheScheduledEventsRanWithoutCompletingIt() {
       storeAt(Duration.ofSeconds(1), TaskMeta.builder("t1", TaskState.STARTED).build());
-      storeAt(Duration.ofSeconds(2), TaskMeta.success("unrelated", 1));
+      storeAt(Duration.ofSeconds(2), success("unrelated", 1));
 
       assertThatThrownBy(() -> backend.waitFor("t1", GetOptions.defaults()))
           .isInstanceOf(WouldBlockForeverException.class)
@@ -666,7 +718,7 @@ class InMemoryBackendTest {
     @Test
     void onIntervalStopsWhenTheResultIsReady() {
       List<Duration> ticks = new ArrayList<>();
-      storeAt(Duration.ofMillis(1200), TaskMeta.success("t1", 1));
+      storeAt(Duration.ofMillis(1200), success("t1", 1));
       GetOptions options =
           timeout(Duration.ofSeconds(10))
               .interval(Duration.ofMillis(500))
@@ -681,7 +733,7 @@ class InMemoryBackendTest {
     @Test
     void onIntervalTicksWithoutTimeoutWhileProgressIsScheduled() {
       List<Duration> ticks = new ArrayList<>();
-      storeAt(Duration.ofSeconds(2), TaskMeta.success("t1", 1));
+      storeAt(Duration.ofSeconds(2), success("t1", 1));
       GetOptions options =
           GetOptions.defaults()
               .interval(Duration.ofSeconds(1))
@@ -696,9 +748,9 @@ class InMemoryBackendTest {
     @Test
     void onMessageReceivesEveryStateStoredWhileWaiting() {
       TaskMeta progressed = progress("t1", 50);
-      TaskMeta done = TaskMeta.success("t1", 100);
+      TaskMeta done = success("t1", 100);
       storeAt(Duration.ofSeconds(1), progressed);
-      storeAt(Duration.ofSeconds(2), TaskMeta.success("other", 0));
+      storeAt(Duration.ofSeconds(2), success("other", 0));
       storeAt(Duration.ofSeconds(3), done);
 
       TaskMeta meta = backend.waitFor("t1", timeout(Duration.ofSeconds(10)).onMessage(listener));
@@ -712,10 +764,12 @@ class InMemoryBackendTest {
 
     @Test
     void onMessageIsUnsubscribedAfterTheWait() {
-      storeAt(Duration.ofSeconds(1), TaskMeta.success("t1", 1));
+      // A FAILURE ends the wait and, unlike a SUCCESS, does not make later stores ignored.
+      IllegalStateException boom = new IllegalStateException("boom");
+      storeAt(Duration.ofSeconds(1), failure("t1", boom));
       backend.waitFor("t1", timeout(Duration.ofSeconds(5)).onMessage(listener));
-      backend.store(TaskMeta.success("t1", 2));
-      verify(listener).accept(TaskMeta.success("t1", 1));
+      backend.store(success("t1", 2));
+      verify(listener).accept(failure("t1", boom));
       verifyNoMoreInteractions(listener);
     }
 
@@ -725,7 +779,7 @@ class InMemoryBackendTest {
       assertThatThrownBy(
               () -> backend.waitFor("t1", timeout(Duration.ofSeconds(2)).onMessage(listener)))
           .isInstanceOf(ResultTimeoutException.class);
-      backend.store(TaskMeta.success("t1", 2));
+      backend.store(success("t1", 2));
       verify(listener).accept(progress("t1", 1));
       verifyNoMoreInteractions(listener);
     }
@@ -741,9 +795,9 @@ class InMemoryBackendTest {
 
     @Test
     void iterNativeYieldsInOrderOfReadiness() {
-      storeAt(Duration.ofSeconds(3), TaskMeta.success("b", "B"));
-      storeAt(Duration.ofSeconds(1), TaskMeta.success("c", "C"));
-      storeAt(Duration.ofSeconds(2), TaskMeta.failure("a", new IllegalStateException("A")));
+      storeAt(Duration.ofSeconds(3), success("b", "B"));
+      storeAt(Duration.ofSeconds(1), success("c", "C"));
+      storeAt(Duration.ofSeconds(2), failure("a", new IllegalStateException("A")));
 
       Iterator<TaskMeta> it =
           backend.iterNative(List.of("a", "b", "c"), timeout(Duration.ofSeconds(10)));
@@ -764,8 +818,8 @@ class InMemoryBackendTest {
 
     @Test
     void resultsReadyBeforeTheIterationAreYieldedFirstWithoutWaiting() {
-      backend.store(TaskMeta.success("b", 2));
-      storeAt(Duration.ofSeconds(4), TaskMeta.success("a", 1));
+      backend.store(success("b", 2));
+      storeAt(Duration.ofSeconds(4), success("a", 1));
 
       Iterator<TaskMeta> it =
           backend.iterNative(List.of("a", "b"), timeout(Duration.ofSeconds(10)));
@@ -779,9 +833,9 @@ class InMemoryBackendTest {
 
     @Test
     void timeoutCountsAcrossTheWholeIteration() {
-      storeAt(Duration.ofSeconds(1), TaskMeta.success("a", 1));
-      storeAt(Duration.ofSeconds(2), TaskMeta.success("b", 2));
-      storeAt(Duration.ofSeconds(5), TaskMeta.success("c", 3));
+      storeAt(Duration.ofSeconds(1), success("a", 1));
+      storeAt(Duration.ofSeconds(2), success("b", 2));
+      storeAt(Duration.ofSeconds(5), success("c", 3));
 
       Iterator<TaskMeta> it =
           backend.iterNative(List.of("a", "b", "c"), timeout(Duration.ofMillis(2500)));
@@ -797,7 +851,7 @@ class InMemoryBackendTest {
 
     @Test
     void iterationWithoutTimeoutThatNothingCanFinishFailsAtOnce() {
-      storeAt(Duration.ofSeconds(1), TaskMeta.success("a", 1));
+      storeAt(Duration.ofSeconds(1), success("a", 1));
       Iterator<TaskMeta> it = backend.iterNative(List.of("a", "z"), GetOptions.defaults());
       assertThat(it.next().taskId()).isEqualTo("a");
       assertThatThrownBy(it::hasNext)
@@ -808,7 +862,7 @@ class InMemoryBackendTest {
 
     @Test
     void duplicateIdsAreYieldedOnce() {
-      backend.store(TaskMeta.success("a", 1));
+      backend.store(success("a", 1));
       Iterator<TaskMeta> it = backend.iterNative(List.of("a", "a"), GetOptions.defaults());
       assertThat(it.next().taskId()).isEqualTo("a");
       assertThat(it.hasNext()).isFalse();
@@ -823,7 +877,7 @@ class InMemoryBackendTest {
 
     @Test
     void hasNextIsIdempotent() {
-      storeAt(Duration.ofSeconds(1), TaskMeta.success("a", 1));
+      storeAt(Duration.ofSeconds(1), success("a", 1));
       Iterator<TaskMeta> it = backend.iterNative(List.of("a"), timeout(Duration.ofSeconds(5)));
       assertThat(it.hasNext()).isTrue();
       assertThat(it.hasNext()).isTrue();
@@ -834,8 +888,8 @@ class InMemoryBackendTest {
     @Test
     void onMessageDuringIterationSeesUpdatesOfEveryRemainingTask() {
       TaskMeta aProgress = progress("a", 1);
-      TaskMeta bDone = TaskMeta.success("b", 2);
-      TaskMeta aDone = TaskMeta.success("a", 3);
+      TaskMeta bDone = success("b", 2);
+      TaskMeta aDone = success("a", 3);
       storeAt(Duration.ofSeconds(1), aProgress);
       storeAt(Duration.ofSeconds(2), bDone);
       storeAt(Duration.ofSeconds(3), aDone);

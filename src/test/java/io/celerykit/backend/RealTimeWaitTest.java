@@ -79,7 +79,12 @@ class RealTimeWaitTest {
     awaitWaiterBlocked();
     assertThat(waiting).isNotDone();
 
-    TaskMeta done = TaskMeta.success("t1", 42);
+    // With its date_done, as a worker stores it (the backend stamps a ready meta without one).
+    TaskMeta done =
+        TaskMeta.builder("t1", TaskState.SUCCESS)
+            .result(42)
+            .dateDone(java.time.Instant.parse("2026-01-01T00:00:00Z"))
+            .build();
     long storedAt = System.nanoTime();
     backend.store(done);
 

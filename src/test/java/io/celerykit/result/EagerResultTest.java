@@ -143,7 +143,7 @@ class EagerResultTest {
   @Test
   void thenFiresAtOnce() {
     EagerResult<Integer> r = EagerResult.success("x", 21);
-    CompletableFuture<Integer> f = r.then(res -> res.get() * 2);
+    CompletableFuture<Integer> f = r.then(res -> res.get() * 2, null);
     assertThat(f).isCompletedWithValue(42);
   }
 

@@ -674,7 +674,7 @@ class ResultSetTest {
       ResultSet x =
           new ResultSet(
               List.of(completesAt("a", ofSeconds(2), 1), completesAt("b", ofSeconds(5), 2)), app);
-      CompletableFuture<Integer> f = x.then(ResultSet::completedCount);
+      CompletableFuture<Integer> f = x.then(ResultSet::completedCount, null);
       app.clock().advance(ofSeconds(3));
       assertThat(f).isNotDone();
       app.clock().advance(ofSeconds(2));
@@ -684,7 +684,7 @@ class ResultSetTest {
     @Test
     void thenOnAReadySetRunsAtOnce() {
       ResultSet x = new ResultSet(List.of(succeeded("a", 1), EagerResult.success("e", 2)), app);
-      assertThat(x.then(set -> set.size())).isCompletedWithValue(2);
+      assertThat(x.then(set -> set.size(), null)).isCompletedWithValue(2);
     }
 
     @Test

@@ -31,8 +31,14 @@ class AssertionsExampleTest {
 
   @Test
   void assertOnAFailure(InMemoryCelery celery) {
+    // A seeded failure carries the traceback you give it, as Celery's mark_as_failure does.
     AsyncResult<Object> broken =
-        celery.seed().failed("r-1", new IllegalStateException("no data for Q3"));
+        celery
+            .seed()
+            .failed(
+                "r-1",
+                new IllegalStateException("no data for Q3"),
+                "Traceback (most recent call last):\n  File \"reports.py\", line 7, in build\n");
 
     assertThat(broken).hasFailed().hasTraceback();
     assertThat(broken).failedWith(IllegalStateException.class).hasMessage("no data for Q3");
