@@ -12,7 +12,8 @@ So every byte recorded is what kombu's real Redis transport and Celery's real Re
 What is fixed to make the output deterministic (the Java side is given the same values):
 - task and group ids come from one counter (`00000000-0000-4000-8000-<n>`), in the order Celery
   asks `uuid()` for them; delivery tags from another (`dddddddd-0000-4000-8000-<n>`);
-- `app.now()` is FIXED_NOW; pidbox's `time()` is FIXED_TIME;
+- `app.now()` is FIXED_NOW; pidbox's `time()` is FIXED_TIME (the float time.time() gives at
+  FIXED_TIME_NS);
 - the `origin` header (`anon_nodename()`, normally gen<pid>@<host>) is ORIGIN;
 - `reply_to` (`app.thread_oid`, per thread) is REPLY_TO.
 Each case runs on a fresh app and a fresh kombu connection pool (so kombu declares each queue once,
@@ -33,7 +34,10 @@ import redis
 from redis.connection import Connection
 
 FIXED_NOW = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.timezone.utc)
-FIXED_TIME = 1715000000.25
+# what time.time() returns at 1715000000.25 s, as CPython computes it from nanoseconds
+# (_PyTime_AsSecondsDouble: float(ns) / 1e9): 1715000000.2499998
+FIXED_TIME_NS = 1715000000250000000
+FIXED_TIME = FIXED_TIME_NS / 1e9
 ORIGIN = 'gen4242@golden-host'
 REPLY_TO = '5f0e2b4c-7d1a-3e8f-9b6c-0a1b2c3d4e5f'
 
@@ -592,7 +596,7 @@ def main():
     out = {
         'celery': celery.__version__,
         'kombu': kombu.__version__,
-        'fixed': {'now': FIXED_NOW.isoformat(), 'time': FIXED_TIME, 'origin': ORIGIN,
+        'fixed': {'now': FIXED_NOW.isoformat(), 'time': FIXED_TIME, 'time_ns': FIXED_TIME_NS, 'origin': ORIGIN,
                   'reply_to': REPLY_TO, 'task_ids': '00000000-0000-4000-8000-<n:012d> from 1',
                   'delivery_tags': 'dddddddd-0000-4000-8000-<n:012d> from 1'},
         'has_revoke_by_stamped_headers': hasattr(celery.app.control.Control,
