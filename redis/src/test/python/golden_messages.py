@@ -592,6 +592,88 @@ def _(app):
     app.control.revoke('id-2')
 
 
+# ---- the formatting primitives: Python's float repr, json.dumps, Celery's saferepr ------------
+def encode_value(value):
+    """A value as JSON the Java test can rebuild: tuples as {"tuple": [...]}, floats as hex."""
+    if isinstance(value, tuple):
+        return {'tuple': [encode_value(v) for v in value]}
+    if isinstance(value, list):
+        return [encode_value(v) for v in value]
+    if isinstance(value, dict):
+        return {'dict': [[k, encode_value(v)] for k, v in value.items()]}
+    if isinstance(value, float):
+        return {'float': value.hex()}
+    return value
+
+
+def float_vectors():
+    import random
+    rng = random.Random(20240506)
+    special = [0.0, -0.0, 1.0, -1.5, 0.1, 0.2, 0.1 + 0.2, 1 / 3, 2 / 3, 100.0, 1e15, 1e16, 1e17,
+               9999999999999998.0, 12345678901234567.0, 1e22, 1e23, 1e-4, 1e-5, 0.00012345,
+               5e-324, 2.2250738585072014e-308, 2.225073858507201e-308, 1.7976931348623157e308,
+               2.0 ** -44, 2.0 ** 63, 2.0 ** 64, 9007199254740993.0, 4.35, 0.3, 123.456,
+               1715000001.2499998, float('inf'), float('-inf'), float('nan')]
+    values = list(special)
+    values += [2.0 ** k for k in range(-1074, 1024, 5)]  # where the rounding interval is lopsided
+    for _ in range(1500):
+        values.append(rng.uniform(-1e6, 1e6))
+    for _ in range(1500):
+        values.append(struct_random(rng))
+    return [{'hex': v.hex(), 'repr': repr(v), 'json': json.dumps(v)} for v in values]
+
+
+def struct_random(rng):
+    import struct
+    while True:
+        v = struct.unpack('<d', struct.pack('<Q', rng.getrandbits(64)))[0]
+        if v == v and v not in (float('inf'), float('-inf')):
+            return v
+
+
+def saferepr_vectors():
+    from celery.utils.saferepr import saferepr
+    values = [
+        (), (1,), (1, 2), [], {}, [None, True, False], 'plain', "it's", 'say "hi"',
+        'back\\slash\nnewline\t', 'é€𝄞', ('a', ['b', ('c', ['d', ['e']])]),
+        {'a': {'b': {'c': {'d': 1}}}}, [1, [2, [3, [4, [5]]]]], ({'k': [1, (2,)]},),
+        12345678901234567890, -7, 1.5, 1e16, -0.0, float('nan'), float('inf'),
+        ['one two three four five six seven eight nine ten'] * 3,
+        {'key with spaces in it': 'value with spaces in it too', 'k2': ['x' * 50, 'y z' * 20]},
+        ('nospaceatallinthisverylongstringthatgoesonandon' * 3, 1, 2, 3),
+        {"q'uote": "v'alue"}, ('𝄞' * 40,), (list(range(60)), {'a': 'b' * 40}),
+    ]
+    out = []
+    for value in values:
+        for maxlen in (None, 1024, 64, 20, 7, 3, 1):
+            out.append({'value': encode_value(value), 'maxlen': maxlen,
+                        'saferepr': saferepr(value, maxlen)})
+    return out
+
+
+def json_vectors():
+    values = ['plain', 'é€𝄞', '\x00\x01\x1f\x7f\x80', '"quoted" \\ back', '\b\f\n\r\t',
+              [1, 2.5, None, True, False], {'a': [1, {'b': None}]}, [], {},
+              12345678901234567890, -0.0, 1e16, 'ünïcödé \u2028 \ud7ff \ue000 \uffff']
+    return [{'value': encode_value(v), 'json': json.dumps(v)} for v in values]
+
+
+def timedelta_vectors():
+    """Countdowns and expires as floats: the microseconds of timedelta(seconds=x) (the eta is now
+    plus those) and kombu's expiration property str(int(x * 1000))."""
+    import random
+    rng = random.Random(5262)
+    values = [1.005, 2.5e-06, 1.5e-06, 1e-09, 0.5, 1715.0000005, 0.1, 0.3, 86400.000001]
+    values += [k / 1000 for k in range(1, 2000, 7)] + [k * 1e-7 for k in range(1, 300, 3)]
+    values += [rng.uniform(0, 100000) for _ in range(500)]
+    out = []
+    for x in values:
+        d = datetime.timedelta(seconds=x)
+        micros = (d.days * 86400 + d.seconds) * 10**6 + d.microseconds
+        out.append({'hex': x.hex(), 'micros': micros, 'expiration': str(int(x * 1000))})
+    return out
+
+
 def main():
     out = {
         'celery': celery.__version__,
@@ -602,6 +684,10 @@ def main():
         'has_revoke_by_stamped_headers': hasattr(celery.app.control.Control,
                                                  'revoke_by_stamped_headers'),
         'cases': [],
+        'floats': float_vectors(),
+        'saferepr': saferepr_vectors(),
+        'json': json_vectors(),
+        'timedeltas': timedelta_vectors(),
     }
     for name, conf, fun in CASES:
         app = new_app(**conf)

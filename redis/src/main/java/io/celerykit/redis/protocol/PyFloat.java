@@ -62,22 +62,49 @@ final class PyFloat {
     return sign + digits.substring(0, decpt) + "." + digits.substring(decpt);
   }
 
-  /** The shortest decimal that reads back as {@code d}; the nearest one among equally short. */
+  /**
+   * The shortest decimal that reads back as {@code d}; the nearest one among equally short. Around
+   * most doubles the values that read back spread evenly, so the nearest decimal of p digits reads
+   * back for every p from some point on, found by bisection. Around a power of two they spread
+   * twice as far above as below: there every length is tried, with the neighbour on the far side of
+   * the exact value too.
+   */
   private static BigDecimal shortest(double d) {
     BigDecimal exact = new BigDecimal(d);
-    for (int precision = 1; precision < 17; precision++) {
-      BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-      if (nearest.doubleValue() == d) {
-        return nearest;
+    long bits = Double.doubleToRawLongBits(d);
+    boolean powerOfTwo =
+        (bits & 0x000F_FFFF_FFFF_FFFFL) == 0 && (bits & 0x7FF0_0000_0000_0000L) != 0;
+    if (powerOfTwo) {
+      for (int precision = 1; precision < 17; precision++) {
+        BigDecimal near = nearest(exact, precision);
+        if (near.doubleValue() == d) {
+          return near;
+        }
+        RoundingMode away = near.compareTo(exact) < 0 ? RoundingMode.CEILING : RoundingMode.FLOOR;
+        BigDecimal neighbour = exact.round(new MathContext(precision, away));
+        if (neighbour.doubleValue() == d) {
+          return neighbour;
+        }
       }
-      // Next to a power of two the interval that reads back is lopsided: the neighbour on the
-      // other side of the exact value may read back when the nearest one does not.
-      RoundingMode other = nearest.compareTo(exact) < 0 ? RoundingMode.CEILING : RoundingMode.FLOOR;
-      BigDecimal neighbour = exact.round(new MathContext(precision, other));
-      if (neighbour.doubleValue() == d) {
-        return neighbour;
+      return nearest(exact, 17);
+    }
+    int lo = 1;
+    int hi = 17;
+    BigDecimal best = nearest(exact, 17);
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      BigDecimal candidate = nearest(exact, mid);
+      if (candidate.doubleValue() == d) {
+        hi = mid;
+        best = candidate;
+      } else {
+        lo = mid + 1;
       }
     }
-    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+    return best;
+  }
+
+  private static BigDecimal nearest(BigDecimal exact, int precision) {
+    return exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
   }
 }

@@ -197,15 +197,42 @@ final class PyValues {
   }
 
   /**
-   * Returns {@code timedelta(seconds=s)} in microseconds: the exact value of the number rounded
-   * half to even, as Python's timedelta rounds.
+   * Returns {@code timedelta(seconds=s)} in microseconds, as CPython's {@code delta_new} computes
+   * it: an int exactly; a float split by {@code modf} into whole seconds (exact) and a fraction
+   * whose microseconds are a float product, the left-over rounded half to even. So {@code 2.5e-06}
+   * gives 2, as in Python, where the exact value of that double would round to 3.
    */
   static long micros(Number seconds) {
-    BigDecimal exact =
-        seconds instanceof Double || seconds instanceof Float
-            ? new BigDecimal(seconds.doubleValue())
-            : new BigDecimal(seconds.toString());
-    return exact.movePointRight(6).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    if (!(seconds instanceof Double) && !(seconds instanceof Float)) {
+      return new BigDecimal(seconds.toString()).movePointRight(6).longValueExact();
+    }
+    double s = seconds.doubleValue();
+    double whole = trunc(s);
+    long us = Math.multiplyExact((long) whole, 1_000_000L);
+    double frac = s - whole;
+    if (frac == 0.0) {
+      return us;
+    }
+    double d = 1e6 * frac;
+    double wholeUs = trunc(d);
+    us += (long) wholeUs;
+    double leftover = d - wholeUs;
+    double rounded = cRound(leftover);
+    if (Math.abs(rounded - leftover) == 0.5) {
+      long odd = us & 1;
+      rounded = 2.0 * cRound((leftover + odd) * 0.5) - odd;
+    }
+    return us + (long) rounded;
+  }
+
+  private static double trunc(double d) {
+    return d < 0 ? Math.ceil(d) : Math.floor(d);
+  }
+
+  /** C's {@code round()}: halves away from zero. */
+  private static double cRound(double d) {
+    double t = trunc(d);
+    return Math.abs(d - t) >= 0.5 ? t + Math.signum(d) : t;
   }
 
   /** Returns {@code str(int(s * 1000))}: kombu's {@code expiration} property. */
