@@ -500,6 +500,40 @@ def _(app):
     return chain(sig(app, 'tasks.a', 1)).apply_async()
 
 
+@case('chain_with_immutable_first_step_and_partial_args')
+def _(app):
+    return chain(app.signature('tasks.add', args=(2, 2), immutable=True),
+                 sig(app, 'tasks.mul', 8)).apply_async((5,))
+
+
+@case('group_members_with_own_options_and_call_options')
+def _(app):
+    a = sig(app, 'tasks.a')
+    a.set(countdown=1, queue='q1')
+    return group(a, sig(app, 'tasks.b')).apply_async(queue='q2')
+
+
+@case('group_of_one')
+def _(app):
+    return group(sig(app, 'tasks.a', 1)).apply_async()
+
+
+@case('chain_step_expiring_at_a_datetime')
+def _(app):
+    b = sig(app, 'tasks.b')
+    b.set(expires=datetime.datetime(2024, 5, 6, 9, 0, 0, tzinfo=datetime.timezone.utc))
+    return chain(sig(app, 'tasks.a'), b).apply_async()
+
+
+@case('chord_with_body_options_link_and_immutable_member')
+def _(app):
+    body = sig(app, 'tasks.tsum')
+    body.set(queue='pdf')
+    body.link(sig(app, 'tasks.notify'))
+    return chord([sig(app, 'tasks.a'), app.signature('tasks.b', args=(1,), immutable=True)],
+                 body).apply_async((7,))
+
+
 @case('chord_of_two')
 def _(app):
     return chord([sig(app, 'tasks.add', 1, 1), sig(app, 'tasks.add', 2, 2)],

@@ -6,6 +6,7 @@ import io.celerykit.app.Signature;
 import io.celerykit.result.RevokeOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,11 @@ public final class CeleryEncoder {
   }
 
   private static Publication publication(PyApp app, PyResult result) {
+    if (result == null) {
+      throw new IllegalArgumentException(
+          "the canvas holds no task (an empty chain), so Celery would send nothing and return"
+              + " None; give it at least one signature");
+    }
     return new Publication(app.commands, app.messages, app.envelopes, result.toShape());
   }
 
@@ -317,7 +323,7 @@ public final class CeleryEncoder {
 
   /** Python's {@code time.time()} for the clock's instant. */
   private double now() {
-    java.time.Instant t = clock.instant();
+    Instant t = clock.instant();
     long nanos = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     return nanos % 1_000_000_000L == 0 ? (double) (nanos / 1_000_000_000L) : nanos / 1e9;
   }

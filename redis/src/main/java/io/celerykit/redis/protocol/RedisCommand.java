@@ -124,6 +124,12 @@ public final class RedisCommand {
     return List.copyOf(all);
   }
 
+  /**
+   * Compares purpose, name and arguments by value.
+   *
+   * @param o the other object
+   * @return true when equal
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof RedisCommand c
@@ -132,6 +138,11 @@ public final class RedisCommand {
         && c.args.equals(args);
   }
 
+  /**
+   * Hashes purpose, name and arguments by value.
+   *
+   * @return the hash
+   */
   @Override
   public int hashCode() {
     return Objects.hash(purpose, name, args);

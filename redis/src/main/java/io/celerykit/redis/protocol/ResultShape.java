@@ -61,6 +61,11 @@ public sealed interface ResultShape permits ResultShape.Task, ResultShape.Group 
       Objects.requireNonNull(id, "id");
     }
 
+    /**
+     * Returns {@code AsyncResult.as_tuple()}: {@code ((id, parent_tuple), None)}.
+     *
+     * @return the nested lists
+     */
     @Override
     public List<Object> asTuple() {
       return Collections.unmodifiableList(Arrays.asList(head(id, parent), null));
@@ -87,6 +92,11 @@ public sealed interface ResultShape permits ResultShape.Task, ResultShape.Group 
       results = List.copyOf(results);
     }
 
+    /**
+     * Returns {@code GroupResult.as_tuple()}: {@code ((id, parent_tuple), [member tuples])}.
+     *
+     * @return the nested lists
+     */
     @Override
     public List<Object> asTuple() {
       List<Object> members = new ArrayList<>(results.size());

@@ -174,11 +174,22 @@ public final class SendOptions {
     return keywords;
   }
 
+  /**
+   * Compares the keywords by value.
+   *
+   * @param o the other object
+   * @return true when equal
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof SendOptions s && s.keywords.equals(keywords);
   }
 
+  /**
+   * Hashes the keywords by value.
+   *
+   * @return the hash
+   */
   @Override
   public int hashCode() {
     return keywords.hashCode();

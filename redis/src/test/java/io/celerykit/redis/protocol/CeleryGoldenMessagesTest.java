@@ -94,6 +94,13 @@ class CeleryGoldenMessagesTest {
     return APP.signature(name, args);
   }
 
+  private static final Map<String, io.celerykit.app.Task<Object>> TASKS = new LinkedHashMap<>();
+
+  /** An immutable signature ({@code task.si(...)}), which celerykit makes from a task. */
+  private static Signature si(String name, Object... args) {
+    return TASKS.computeIfAbsent(name, n -> APP.task(n, () -> null)).si(args);
+  }
+
   private static Signature sigWith(String name, ApplyOptions options, Object... args) {
     return APP.signature(name, Arrays.asList(args), Map.of(), options);
   }
@@ -212,9 +219,7 @@ class CeleryGoldenMessagesTest {
                 e,
                 "tasks.add",
                 List.of(2, 3),
-                opts()
-                    .link(sig("tasks.log", "done"))
-                    .linkError(APP.task("tasks.on_error", () -> null).si("x"))));
+                opts().link(sig("tasks.log", "done")).linkError(si("tasks.on_error", "x"))));
     add(
         "send_task_two_links",
         e ->
@@ -337,7 +342,7 @@ class CeleryGoldenMessagesTest {
                 opts()));
     add(
         "immutable_signature_ignores_partial_args",
-        e -> e.applyAsync(APP.task("tasks.add", () -> null).si(2, 2), List.of(9), opts()));
+        e -> e.applyAsync(si("tasks.add", 2, 2), List.of(9), opts()));
     add(
         "signature_with_link",
         e ->
@@ -455,6 +460,38 @@ class CeleryGoldenMessagesTest {
                             .header("x", List.of(1))
                             .link(sig("tasks.after"))))));
     add("chain_of_one", e -> apply(e, Canvas.chain(sig("tasks.a", 1))));
+    add(
+        "chain_with_immutable_first_step_and_partial_args",
+        e ->
+            e.applyAsync(
+                Canvas.chain(si("tasks.add", 2, 2), sig("tasks.mul", 8)), List.of(5), opts()));
+    add(
+        "group_members_with_own_options_and_call_options",
+        e ->
+            e.applyAsync(
+                Canvas.group(
+                    sigWith("tasks.a", opts().countdown(Duration.ofSeconds(1)).queue("q1")),
+                    sig("tasks.b")),
+                List.of(),
+                opts().queue("q2")));
+    add("group_of_one", e -> apply(e, Canvas.group(sig("tasks.a", 1))));
+    add(
+        "chain_step_expiring_at_a_datetime",
+        e ->
+            apply(
+                e,
+                Canvas.chain(
+                    sig("tasks.a"),
+                    sigWith("tasks.b", opts().expires(at("2024-05-06T09:00:00Z"))))));
+    add(
+        "chord_with_body_options_link_and_immutable_member",
+        e ->
+            e.applyAsync(
+                Canvas.chord(
+                    List.of(sig("tasks.a"), si("tasks.b", 1)),
+                    sigWith("tasks.tsum", opts().queue("pdf").link(sig("tasks.notify")))),
+                List.of(7),
+                opts()));
     add(
         "chord_of_two",
         e ->
