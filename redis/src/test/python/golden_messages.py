@@ -534,6 +534,11 @@ def _(app):
                  body).apply_async((7,))
 
 
+@case('group_with_priority_and_time_limit')
+def _(app):
+    return group(sig(app, 'tasks.a'), sig(app, 'tasks.b')).apply_async(priority=7, time_limit=60)
+
+
 @case('chord_of_two')
 def _(app):
     return chord([sig(app, 'tasks.add', 1, 1), sig(app, 'tasks.add', 2, 2)],

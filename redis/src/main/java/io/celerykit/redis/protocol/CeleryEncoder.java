@@ -190,15 +190,34 @@ public final class CeleryEncoder {
    * @throws IllegalArgumentException for a link on a group, or a value kombu's JSON cannot write
    */
   public Publication applyAsync(CanvasElement element, List<?> partialArgs, ApplyOptions options) {
+    return applyAsync(element, partialArgs, options, SendOptions.defaults());
+  }
+
+  /**
+   * Encodes the {@code apply_async(args, **options)} of a canvas element with the keywords {@link
+   * ApplyOptions} lacks, such as {@code priority}; they go where Celery sends the call's options
+   * (every member of a group, the first step of a chain, the body and the header of a chord).
+   *
+   * @param element the element
+   * @param partialArgs arguments prepended to those of the tasks the element starts with
+   * @param options {@code apply_async}'s options for the call
+   * @param more the other keywords
+   * @return the commands and the result
+   * @throws IllegalArgumentException for a link on a group, or a value kombu's JSON cannot write
+   */
+  public Publication applyAsync(
+      CanvasElement element, List<?> partialArgs, ApplyOptions options, SendOptions more) {
     Objects.requireNonNull(element, "element");
     Objects.requireNonNull(partialArgs, "partialArgs (use List.of() for none)");
     Objects.requireNonNull(options, "options (use ApplyOptions.defaults())");
+    Objects.requireNonNull(more, "more (use SendOptions.defaults())");
     PyValues.requireSerializable(partialArgs, "the partial arguments");
     PyApp app = app();
     CanvasImport canvas = new CanvasImport(app);
     PySignature sig = canvas.element(element);
-    PyResult result =
-        sig.applyAsync(PyTuple.of(partialArgs), new LinkedHashMap<>(), canvas.options(options));
+    Map<String, Object> keywords = canvas.options(options);
+    keywords.putAll(more.keywords());
+    PyResult result = sig.applyAsync(PyTuple.of(partialArgs), new LinkedHashMap<>(), keywords);
     return publication(app, result);
   }
 

@@ -493,6 +493,14 @@ class CeleryGoldenMessagesTest {
                 List.of(7),
                 opts()));
     add(
+        "group_with_priority_and_time_limit",
+        e ->
+            e.applyAsync(
+                Canvas.group(sig("tasks.a"), sig("tasks.b")),
+                List.of(),
+                opts(),
+                SendOptions.defaults().priority(7).timeLimit(Duration.ofSeconds(60))));
+    add(
         "chord_of_two",
         e ->
             apply(
