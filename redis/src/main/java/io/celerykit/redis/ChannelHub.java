@@ -207,11 +207,19 @@ final class ChannelHub implements AutoCloseable {
     }
   }
 
+  /** Stops delivering; every sink is told its subscription lapsed, so that waits end. */
   @Override
   public void close() {
+    Set<Sink> lapsed = new LinkedHashSet<>();
     synchronized (lock) {
       closed = true;
+      for (Channel c : channels.values()) {
+        lapsed.addAll(c.sinks);
+      }
       channels.clear();
+    }
+    for (Sink sink : lapsed) {
+      sink.interrupted();
     }
   }
 

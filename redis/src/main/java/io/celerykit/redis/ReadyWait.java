@@ -154,6 +154,7 @@ final class ReadyWait implements Iterator<TaskMeta>, AutoCloseable {
    * {@code ensure(_reconnect_pubsub)}.
    */
   private void attempt() {
+    backend.retrier().ensureOpen();
     try {
       backend.hub().confirm(new ArrayList<>(remaining.keySet()));
       readRemaining();
