@@ -114,7 +114,7 @@ final class ChannelHub implements AutoCloseable {
    */
   void confirm(Collection<String> names) {
     StatefulRedisPubSubConnection<String, byte[]> connection = connection();
-    List<CompletableFuture<?>> waits = new ArrayList<>();
+    List<CompletableFuture<Void>> waits = new ArrayList<>();
     List<String> send = new ArrayList<>();
     synchronized (lock) {
       for (String name : names) {
@@ -128,13 +128,24 @@ final class ChannelHub implements AutoCloseable {
     if (send.isEmpty()) {
       return;
     }
+    // Confirmed when Redis confirmed every channel; failed as soon as one SUBSCRIBE fails (a
+    // rejected command while the connection is down), not after the timeout.
+    CompletableFuture<Void> confirmed =
+        CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new));
     for (int from = 0; from < send.size(); from += BATCH) {
       List<String> batch = send.subList(from, Math.min(send.size(), from + BATCH));
-      waits.add(connection.async().subscribe(batch.toArray(String[]::new)).toCompletableFuture());
+      connection
+          .async()
+          .subscribe(batch.toArray(String[]::new))
+          .whenComplete(
+              (ok, error) -> {
+                if (error != null) {
+                  confirmed.completeExceptionally(error);
+                }
+              });
     }
     try {
-      CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new))
-          .get(confirmTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      confirmed.get(confirmTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
