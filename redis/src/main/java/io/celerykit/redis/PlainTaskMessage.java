@@ -97,7 +97,11 @@ final class PlainTaskMessage {
     return instant == null ? null : CeleryJson.formatDateDone(instant) + "+00:00";
   }
 
-  /** Python's {@code repr} of JSON-like values, for {@code argsrepr} and {@code kwargsrepr}. */
+  /**
+   * Celery's {@code saferepr} of JSON-like values, for {@code argsrepr} and {@code kwargsrepr};
+   * without its {@code maxlevels} and {@code argsrepr_maxsize} limits (the protocol encoders bring
+   * those).
+   */
   static final class PythonRepr {
     private PythonRepr() {}
 
@@ -152,27 +156,12 @@ final class PlainTaskMessage {
       return String.valueOf(value);
     }
 
-    /** A str's repr: single quotes unless the text has one and no double quote. */
+    /**
+     * A str as Celery's {@code saferepr} writes it ({@code _format_chars}): in single quotes, with
+     * only single quotes escaped.
+     */
     static String string(String s) {
-      char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-      StringBuilder sb = new StringBuilder().append(quote);
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == quote || c == '\\') {
-          sb.append('\\').append(c);
-        } else if (c == '\n') {
-          sb.append("\\n");
-        } else if (c == '\r') {
-          sb.append("\\r");
-        } else if (c == '\t') {
-          sb.append("\\t");
-        } else if (c < 0x20 || c == 0x7f) {
-          sb.append(String.format("\\x%02x", (int) c));
-        } else {
-          sb.append(c);
-        }
-      }
-      return sb.append(quote).toString();
+      return "'" + s.replace("'", "\\'") + "'";
     }
   }
 }
