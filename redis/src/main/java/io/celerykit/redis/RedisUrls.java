@@ -14,7 +14,7 @@ final class RedisUrls {
     Args.requireNonBlank(url, setting);
     URI uri;
     try {
-      uri = new URI(url);
+      uri = new URI(withHost(url));
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
           setting + " is not a URL: " + sanitize(url) + " (" + e.getReason() + ")", e);
@@ -35,6 +35,15 @@ final class RedisUrls {
       }
     }
     return uri;
+  }
+
+  /** As kombu's URL parsing: {@code redis://} and {@code redis:///1} mean localhost. */
+  private static String withHost(String url) {
+    int sep = url.indexOf("://");
+    if (sep > 0 && (url.length() == sep + 3 || url.charAt(sep + 3) == '/')) {
+      return url.substring(0, sep + 3) + "localhost" + url.substring(sep + 3);
+    }
+    return url;
   }
 
   /** Masks the password, as kombu's {@code maybe_sanitize_url}: {@code redis://:**@host:6379/0}. */

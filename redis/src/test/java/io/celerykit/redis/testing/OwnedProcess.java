@@ -46,13 +46,17 @@ final class OwnedProcess {
     return log;
   }
 
-  /** SIGTERM, then SIGKILL after the grace period; its children too. */
+  /**
+   * SIGTERM, then SIGKILL after the grace period; its children too. The signals go through the
+   * {@link ProcessHandle}: {@link Process#destroy()} would also close the pipe the process logs to,
+   * and a Celery worker whose "Warm shutdown" cannot be written does not shut down.
+   */
   void stop(long graceMillis) {
     List<ProcessHandle> children = process.descendants().toList();
-    process.destroy();
+    process.toHandle().destroy();
     try {
       if (!process.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
       }
       for (ProcessHandle child : children) {

@@ -25,9 +25,13 @@ public final class Prerequisites {
 
   /** Fails unless /usr/bin/redis-server exists. */
   public static void requireRedisServer() {
-    if (!Files.isExecutable(REDIS_SERVER)) {
+    requireRedisServer(REDIS_SERVER);
+  }
+
+  static void requireRedisServer(Path server) {
+    if (!Files.isExecutable(server)) {
       throw new IllegalStateException(
-          REDIS_SERVER
+          server
               + " is missing: the real-celery tests start a Redis server. Install it: "
               + INSTALL);
     }
@@ -37,25 +41,29 @@ public final class Prerequisites {
   public static void requireCelery() {
     Boolean known = celeryInstalled;
     if (known == null) {
-      known = probeCelery();
+      known = probeCelery(PYTHON);
       celeryInstalled = known;
     }
     if (!known) {
-      throw new IllegalStateException(
-          PYTHON
-              + " cannot import celery and redis: the real-celery tests start a Celery worker."
-              + " Install them: "
-              + INSTALL);
+      throw celeryMissing(PYTHON);
     }
   }
 
-  private static boolean probeCelery() {
-    if (!Files.isExecutable(PYTHON)) {
+  static IllegalStateException celeryMissing(Path python) {
+    return new IllegalStateException(
+        python
+            + " cannot import celery and redis: the real-celery tests start a Celery worker."
+            + " Install them: "
+            + INSTALL);
+  }
+
+  static boolean probeCelery(Path python) {
+    if (!Files.isExecutable(python)) {
       return false;
     }
     try {
       Process p =
-          new ProcessBuilder(PYTHON.toString(), "-c", "import celery, redis, kombu.transport.redis")
+          new ProcessBuilder(python.toString(), "-c", "import celery, redis, kombu.transport.redis")
               .redirectErrorStream(true)
               .start();
       p.getOutputStream().close();
