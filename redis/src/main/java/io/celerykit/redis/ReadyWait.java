@@ -6,6 +6,7 @@ import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.TaskMeta;
 import io.celerykit.result.TaskState;
 import io.celerykit.wire.WireFormatException;
+import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import java.util.function.Consumer;
  */
 final class ReadyWait implements Iterator<TaskMeta>, AutoCloseable {
   private static final int BATCH = 1000;
+  private static final Cleaner CLEANER = Cleaner.create();
 
   private final RedisResultBackend backend;
   private final Duration timeout;
@@ -51,6 +53,7 @@ final class ReadyWait implements Iterator<TaskMeta>, AutoCloseable {
   private final ArrayDeque<TaskMeta> ready = new ArrayDeque<>();
   private final Inbox inbox = new Inbox();
   private ChannelHub.Registration registration;
+  private Cleaner.Cleanable cleanable;
   private long nextTick;
   private boolean live;
   private int failures;
@@ -76,6 +79,8 @@ final class ReadyWait implements Iterator<TaskMeta>, AutoCloseable {
     backend.retrier().run("read the results of", describeIds(), this::readRemaining);
     if (!remaining.isEmpty() && (timeout == null || !timeout.isZero())) {
       registration = backend.hub().register(new ArrayList<>(remaining.keySet()), inbox);
+      // An iterator dropped before its end must not keep its channels subscribed for ever.
+      cleanable = CLEANER.register(this, registration::close);
       try {
         attempt();
       } catch (RuntimeException e) {
@@ -144,7 +149,7 @@ final class ReadyWait implements Iterator<TaskMeta>, AutoCloseable {
   @Override
   public void close() {
     if (registration != null) {
-      registration.close();
+      cleanable.clean();
       registration = null;
     }
   }

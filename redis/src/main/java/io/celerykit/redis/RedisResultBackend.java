@@ -356,7 +356,7 @@ public final class RedisResultBackend implements ResultBackend, AutoCloseable {
    * Yields the tasks' metas as each becomes ready, as Celery's {@code iter_native}: those ready
    * already first (MGET, in batches), in the order given, then the others in the order their
    * PUBLISH arrives. Each id is yielded once. The timeout spans the whole iteration; an iterator
-   * left before its end keeps its subscriptions until the backend is closed.
+   * left before its end releases its subscriptions once it is garbage-collected.
    */
   @Override
   public Iterator<TaskMeta> iterNative(Collection<String> taskIds, GetOptions options) {

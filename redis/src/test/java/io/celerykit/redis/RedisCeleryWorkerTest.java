@@ -69,6 +69,14 @@ class RedisCeleryWorkerTest {
     assertThat(sum.state()).isEqualTo(TaskState.SUCCESS);
   }
 
+  /** A list argument reaches the worker as a Python list (tasks.xsum). */
+  @Test
+  void aListArgumentReachesTheWorker() {
+    AsyncResult<Integer> total =
+        app.sendTask("tasks.xsum", List.of(List.of(1, 2, 3)), Map.of(), ApplyOptions.defaults());
+    assertThat(total.get(WAIT)).isEqualTo(6);
+  }
+
   /**
    * A task that raises ValueError fails with a RemoteTaskException of that type, message and
    * traceback (celery/backends/base.py exception_to_python, Celery's prepare_exception).
@@ -115,6 +123,23 @@ class RedisCeleryWorkerTest {
         app.sendTask("tasks.flaky", List.of(2, 0.1), Map.of(), ApplyOptions.defaults());
     assertThat(flaky.get(WAIT)).containsEntry("retries", 2);
     assertThat(flaky.retries()).isEqualTo(2);
+  }
+
+  /**
+   * A task that retries past max_retries fails with the exception it retried with (Task.retry:
+   * raise_with_context(exc) once retries exceed max_retries).
+   */
+  @Test
+  void aTaskThatExhaustsItsRetriesFailsWithItsLastError() {
+    AsyncResult<Object> exhausted = app.sendTask("tasks.exhaust");
+    assertThatThrownBy(() -> exhausted.get(WAIT))
+        .isInstanceOfSatisfying(
+            RemoteTaskException.class,
+            e -> {
+              assertThat(e.excType()).isEqualTo("OSError");
+              assertThat(e.excMessage()).containsExactly("never works");
+            });
+    assertThat(exhausted.state()).isEqualTo(TaskState.FAILURE);
   }
 
   /**
