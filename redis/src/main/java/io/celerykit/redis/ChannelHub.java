@@ -113,6 +113,15 @@ final class ChannelHub implements AutoCloseable {
    * @throws RuntimeException a connection error (retry it) when Redis cannot be reached
    */
   void confirm(Collection<String> names) {
+    confirm(names, confirmTimeout);
+  }
+
+  /**
+   * Subscribes and waits as {@link #confirm(Collection)}, at most {@code limit} (capped at
+   * redis_socket_timeout).
+   */
+  void confirm(Collection<String> names, Duration limit) {
+    Duration within = limit.compareTo(confirmTimeout) < 0 ? limit : confirmTimeout;
     StatefulRedisPubSubConnection<String, byte[]> connection = connection();
     List<CompletableFuture<Void>> waits = new ArrayList<>();
     List<String> send = new ArrayList<>();
@@ -145,7 +154,7 @@ final class ChannelHub implements AutoCloseable {
               });
     }
     try {
-      confirmed.get(confirmTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      confirmed.get(Math.max(within.toNanos(), 1), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
@@ -159,7 +168,7 @@ final class ChannelHub implements AutoCloseable {
               + " channels (first: "
               + send.get(0)
               + ") within "
-              + confirmTimeout);
+              + within);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CeleryException("interrupted while subscribing to " + send.get(0), e);
@@ -375,8 +384,11 @@ final class ChannelHub implements AutoCloseable {
         if (c == null || c.sinks.isEmpty()) {
           return;
         }
-        // Someone listens again since this channel was left: subscribe anew, re-read after.
-        c.confirmed = new CompletableFuture<>();
+        // Someone listens again since this channel was left: subscribe anew, re-read after. A
+        // subscription still on its way is confirmed after this reply, so its future stays.
+        if (c.confirmed.isDone()) {
+          c.confirmed = new CompletableFuture<>();
+        }
         c.echoes.clear();
         lapsed = List.copyOf(c.sinks);
       }

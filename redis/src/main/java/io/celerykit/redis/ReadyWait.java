@@ -161,13 +161,21 @@ final class ReadyWait implements Iterator<TaskMeta>, AutoCloseable {
   private void attempt() {
     backend.retrier().ensureOpen();
     try {
-      backend.hub().confirm(new ArrayList<>(remaining.keySet()));
+      List<String> channels = new ArrayList<>(remaining.keySet());
+      if (timeout == null) {
+        backend.hub().confirm(channels);
+      } else {
+        backend.hub().confirm(channels, Duration.ofNanos(deadline - System.nanoTime()));
+      }
       readRemaining();
       live = true;
       failures = 0;
     } catch (RuntimeException e) {
       if (!ConnectionErrors.isConnectionError(e)) {
         throw e;
+      }
+      if (timeout != null && System.nanoTime() - deadline >= 0) {
+        throw timedOut();
       }
       live = false;
       Retrier retrier = backend.retrier();

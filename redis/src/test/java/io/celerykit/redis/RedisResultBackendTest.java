@@ -294,6 +294,29 @@ class RedisResultBackendTest {
     return total;
   }
 
+  /**
+   * Waits that time out one after the other on the same task (subscribe, unsubscribe, subscribe
+   * again while Redis still answers the last) each end at their timeout, and the next one is woken
+   * by the store (ResultConsumer.consume_from and cancel_for).
+   */
+  @Test
+  void repeatedWaitsOnOneTaskEachEndAtTheirTimeout() {
+    String id = newId();
+    long start = System.nanoTime();
+    for (int i = 0; i < 30; i++) {
+      assertThatThrownBy(
+              () -> backend.waitFor(id, GetOptions.defaults().timeout(Duration.ofMillis(30))))
+          .isInstanceOf(ResultTimeoutException.class);
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    CompletableFuture<TaskMeta> last =
+        CompletableFuture.supplyAsync(
+            () -> backend.waitFor(id, GetOptions.defaults().timeout(WAIT)), threads);
+    await().atMost(WAIT).until(() -> probe.subscribers(backend.keyForTask(id)) == 1);
+    workerSide.store(success(id, "finally"));
+    assertThat(last.join().result()).isEqualTo("finally");
+  }
+
   /** A zero timeout reads once and times out at once without subscribing. */
   @Test
   void aZeroTimeoutChecksOnce() {
