@@ -1,5 +1,17 @@
 /**
  * celerykit's Redis engine: the same {@link io.celerykit.app.Celery} API as {@code InMemoryCelery},
  * against a real Celery whose broker and result backend are Redis.
+ *
+ * <ul>
+ *   <li>{@link io.celerykit.redis.RedisCelery} is the engine: {@code
+ *       RedisCelery.connect("redis://127.0.0.1:6379/0")}, or {@code
+ *       RedisCelery.create(RedisCeleryConfig)} with Celery's setting names.
+ *   <li>{@link io.celerykit.redis.RedisResultBackend} is Celery's Redis result backend ({@code
+ *       celery.backends.redis}): the same keys, JSON, TTL and pub/sub; usable on its own.
+ *   <li>{@link io.celerykit.redis.RetryPolicy} says how lost connections are retried; {@link
+ *       io.celerykit.redis.RedisBackendException} is what is thrown once they are given up.
+ *   <li>{@link io.celerykit.redis.TaskPublisher} and {@link io.celerykit.redis.BrokerCommand} are
+ *       where task messages leave for the broker.
+ * </ul>
  */
 package io.celerykit.redis;

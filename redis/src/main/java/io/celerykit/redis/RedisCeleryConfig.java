@@ -1,0 +1,414 @@
+package io.celerykit.redis;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings of the Redis engine, with Celery's names and defaults: {@code broker_url}, {@code
+ * result_backend}, {@code result_expires}, {@code task_default_queue}, {@code
+ * result_backend_transport_options} ({@code global_keyprefix}, {@code retry_policy}), {@code
+ * task_publish_retry_policy}, {@code redis_socket_connect_timeout} and {@code
+ * redis_socket_timeout}. Immutable; every wither returns a copy.
+ *
+ * <pre>{@code
+ * RedisCelery celery = RedisCelery.create(RedisCeleryConfig.defaults()
+ *     .brokerUrl("redis://redis:6379/0")
+ *     .resultExpires(Duration.ofHours(1)));
+ * }</pre>
+ */
+public final class RedisCeleryConfig {
+
+  private static final RedisCeleryConfig DEFAULTS =
+      new RedisCeleryConfig(
+          "redis://localhost:6379/0",
+          null,
+          Duration.ofDays(1),
+          "celery",
+          null,
+          RetryPolicy.defaults(),
+          RetryPolicy.publishDefaults(),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(30));
+
+  private final String brokerUrl;
+  private final String resultBackend;
+  private final Duration resultExpires;
+  private final String taskDefaultQueue;
+  private final String globalKeyprefix;
+  private final RetryPolicy retryPolicy;
+  private final RetryPolicy taskPublishRetryPolicy;
+  private final Duration redisSocketConnectTimeout;
+  private final Duration redisSocketTimeout;
+
+  private RedisCeleryConfig(
+      String brokerUrl,
+      String resultBackend,
+      Duration resultExpires,
+      String taskDefaultQueue,
+      String globalKeyprefix,
+      RetryPolicy retryPolicy,
+      RetryPolicy taskPublishRetryPolicy,
+      Duration redisSocketConnectTimeout,
+      Duration redisSocketTimeout) {
+    this.brokerUrl = brokerUrl;
+    this.resultBackend = resultBackend;
+    this.resultExpires = resultExpires;
+    this.taskDefaultQueue = taskDefaultQueue;
+    this.globalKeyprefix = globalKeyprefix;
+    this.retryPolicy = retryPolicy;
+    this.taskPublishRetryPolicy = taskPublishRetryPolicy;
+    this.redisSocketConnectTimeout = redisSocketConnectTimeout;
+    this.redisSocketTimeout = redisSocketTimeout;
+  }
+
+  /**
+   * Returns the defaults: broker {@code redis://localhost:6379/0}, results in the broker's Redis,
+   * {@code result_expires} one day, queue {@code celery}, Celery's retry policies, 10 s to connect
+   * and 30 s for a command to answer.
+   *
+   * @return the defaults
+   */
+  public static RedisCeleryConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Sets {@code broker_url}, the Redis that task messages are sent through ({@code redis://} or
+   * {@code rediss://}).
+   *
+   * @param url the URL, such as {@code redis://127.0.0.1:6379/0}
+   * @return the new config
+   */
+  public RedisCeleryConfig brokerUrl(String url) {
+    RedisUrls.check(url, "broker_url");
+    return new RedisCeleryConfig(
+        url,
+        resultBackend,
+        resultExpires,
+        taskDefaultQueue,
+        globalKeyprefix,
+        retryPolicy,
+        taskPublishRetryPolicy,
+        redisSocketConnectTimeout,
+        redisSocketTimeout);
+  }
+
+  /**
+   * Sets {@code result_backend}, the Redis that results are read from; null (the default) uses the
+   * broker's.
+   *
+   * @param url the URL, or null for {@link #brokerUrl()}
+   * @return the new config
+   */
+  public RedisCeleryConfig resultBackend(String url) {
+    if (url != null) {
+      RedisUrls.check(url, "result_backend");
+    }
+    return new RedisCeleryConfig(
+        brokerUrl,
+        url,
+        resultExpires,
+        taskDefaultQueue,
+        globalKeyprefix,
+        retryPolicy,
+        taskPublishRetryPolicy,
+        redisSocketConnectTimeout,
+        redisSocketTimeout);
+  }
+
+  /**
+   * Sets {@code result_expires}: the time to live of every stored result key, in whole seconds
+   * (Celery's {@code expires_type=int}); null or a duration under a second stores results without
+   * expiry, as Celery does for {@code None} and {@code 0}.
+   *
+   * @param ttl the time to live, or null for none
+   * @return the new config
+   */
+  public RedisCeleryConfig resultExpires(Duration ttl) {
+    if (ttl != null) {
+      Args.requireNonNegative(ttl, "result_expires");
+    }
+    return new RedisCeleryConfig(
+        brokerUrl,
+        resultBackend,
+        ttl,
+        taskDefaultQueue,
+        globalKeyprefix,
+        retryPolicy,
+        taskPublishRetryPolicy,
+        redisSocketConnectTimeout,
+        redisSocketTimeout);
+  }
+
+  /**
+   * Sets {@code task_default_queue}: the queue of tasks sent without a {@code queue} option.
+   *
+   * @param queue the queue name
+   * @return the new config
+   */
+  public RedisCeleryConfig taskDefaultQueue(String queue) {
+    return new RedisCeleryConfig(
+        brokerUrl,
+        resultBackend,
+        resultExpires,
+        Args.requireNonBlank(queue, "task_default_queue"),
+        globalKeyprefix,
+        retryPolicy,
+        taskPublishRetryPolicy,
+        redisSocketConnectTimeout,
+        redisSocketTimeout);
+  }
+
+  /**
+   * Sets {@code result_backend_transport_options['global_keyprefix']}: a prefix put before every
+   * result key ({@code <prefix>celery-task-meta-<id>}), followed by {@code _} unless it ends with
+   * one of {@code :_-.}, as Celery's {@code BaseKeyValueStoreBackend._add_global_keyprefix} (Celery
+   * 5.3). Celery 5.2 has no such option: a 5.2 worker must set its backend's {@code task_keyprefix}
+   * to the same text.
+   *
+   * @param prefix the prefix, or null for none
+   * @return the new config
+   */
+  public RedisCeleryConfig globalKeyprefix(String prefix) {
+    if (prefix != null) {
+      Args.requireNonBlank(prefix, "global_keyprefix");
+    }
+    return new RedisCeleryConfig(
+        brokerUrl,
+        resultBackend,
+        resultExpires,
+        taskDefaultQueue,
+        prefix,
+        retryPolicy,
+        taskPublishRetryPolicy,
+        redisSocketConnectTimeout,
+        redisSocketTimeout);
+  }
+
+  /**
+   * Sets {@code result_backend_transport_options['retry_policy']}: how a lost connection to the
+   * result backend is retried, for stores and reads and for waits.
+   *
+   * @param policy the policy
+   * @return the new config
+   */
+  public RedisCeleryConfig retryPolicy(RetryPolicy policy) {
+    return new RedisCeleryConfig(
+        brokerUrl,
+        resultBackend,
+        resultExpires,
+        taskDefaultQueue,
+        globalKeyprefix,
+        Args.requireNonNull(policy, "retry_policy"),
+        taskPublishRetryPolicy,
+        redisSocketConnectTimeout,
+        redisSocketTimeout);
+  }
+
+  /**
+   * Sets {@code task_publish_retry_policy}: how a lost connection to the broker is retried when a
+   * task is sent.
+   *
+   * @param policy the policy
+   * @return the new config
+   */
+  public RedisCeleryConfig taskPublishRetryPolicy(RetryPolicy policy) {
+    return new RedisCeleryConfig(
+        brokerUrl,
+        resultBackend,
+        resultExpires,
+        taskDefaultQueue,
+        globalKeyprefix,
+        retryPolicy,
+        Args.requireNonNull(policy, "task_publish_retry_policy"),
+        redisSocketConnectTimeout,
+        redisSocketTimeout);
+  }
+
+  /**
+   * Sets {@code redis_socket_connect_timeout}: how long connecting to Redis may take.
+   *
+   * @param timeout a positive duration
+   * @return the new config
+   */
+  public RedisCeleryConfig redisSocketConnectTimeout(Duration timeout) {
+    return new RedisCeleryConfig(
+        brokerUrl,
+        resultBackend,
+        resultExpires,
+        taskDefaultQueue,
+        globalKeyprefix,
+        retryPolicy,
+        taskPublishRetryPolicy,
+        Args.requirePositive(timeout, "redis_socket_connect_timeout"),
+        redisSocketTimeout);
+  }
+
+  /**
+   * Sets {@code redis_socket_timeout}: how long one Redis command may take to answer; a command
+   * that takes longer counts as a lost connection and is retried.
+   *
+   * @param timeout a positive duration
+   * @return the new config
+   */
+  public RedisCeleryConfig redisSocketTimeout(Duration timeout) {
+    return new RedisCeleryConfig(
+        brokerUrl,
+        resultBackend,
+        resultExpires,
+        taskDefaultQueue,
+        globalKeyprefix,
+        retryPolicy,
+        taskPublishRetryPolicy,
+        redisSocketConnectTimeout,
+        Args.requirePositive(timeout, "redis_socket_timeout"));
+  }
+
+  /**
+   * Returns {@code broker_url}.
+   *
+   * @return the URL
+   */
+  public String brokerUrl() {
+    return brokerUrl;
+  }
+
+  /**
+   * Returns {@code result_backend}, or null when results live in the broker's Redis.
+   *
+   * @return the URL or null
+   */
+  public String resultBackend() {
+    return resultBackend;
+  }
+
+  /**
+   * Returns the URL results are read from: {@code result_backend}, else {@code broker_url}.
+   *
+   * @return the URL
+   */
+  public String resultBackendUrl() {
+    return resultBackend != null ? resultBackend : brokerUrl;
+  }
+
+  /**
+   * Returns {@code result_expires}, or null for none.
+   *
+   * @return the time to live
+   */
+  public Duration resultExpires() {
+    return resultExpires;
+  }
+
+  /**
+   * Returns {@code task_default_queue}.
+   *
+   * @return the queue name
+   */
+  public String taskDefaultQueue() {
+    return taskDefaultQueue;
+  }
+
+  /**
+   * Returns {@code result_backend_transport_options['global_keyprefix']}, or null.
+   *
+   * @return the prefix
+   */
+  public String globalKeyprefix() {
+    return globalKeyprefix;
+  }
+
+  /**
+   * Returns {@code result_backend_transport_options['retry_policy']}.
+   *
+   * @return the policy
+   */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /**
+   * Returns {@code task_publish_retry_policy}.
+   *
+   * @return the policy
+   */
+  public RetryPolicy taskPublishRetryPolicy() {
+    return taskPublishRetryPolicy;
+  }
+
+  /**
+   * Returns {@code redis_socket_connect_timeout}.
+   *
+   * @return the timeout
+   */
+  public Duration redisSocketConnectTimeout() {
+    return redisSocketConnectTimeout;
+  }
+
+  /**
+   * Returns {@code redis_socket_timeout}.
+   *
+   * @return the timeout
+   */
+  public Duration redisSocketTimeout() {
+    return redisSocketTimeout;
+  }
+
+  /**
+   * Compares every setting.
+   *
+   * @param o the other object
+   * @return true when equal
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RedisCeleryConfig c
+        && c.brokerUrl.equals(brokerUrl)
+        && Objects.equals(c.resultBackend, resultBackend)
+        && Objects.equals(c.resultExpires, resultExpires)
+        && c.taskDefaultQueue.equals(taskDefaultQueue)
+        && Objects.equals(c.globalKeyprefix, globalKeyprefix)
+        && c.retryPolicy.equals(retryPolicy)
+        && c.taskPublishRetryPolicy.equals(taskPublishRetryPolicy)
+        && c.redisSocketConnectTimeout.equals(redisSocketConnectTimeout)
+        && c.redisSocketTimeout.equals(redisSocketTimeout);
+  }
+
+  /**
+   * Hashes the URLs and the queue.
+   *
+   * @return the hash
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(brokerUrl, resultBackend, taskDefaultQueue);
+  }
+
+  /**
+   * Describes the settings with Celery's names; passwords in URLs are masked.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return "RedisCeleryConfig{broker_url="
+        + RedisUrls.sanitize(brokerUrl)
+        + ", result_backend="
+        + (resultBackend == null ? null : RedisUrls.sanitize(resultBackend))
+        + ", result_expires="
+        + resultExpires
+        + ", task_default_queue="
+        + taskDefaultQueue
+        + ", global_keyprefix="
+        + globalKeyprefix
+        + ", "
+        + retryPolicy
+        + ", task_publish_retry_policy="
+        + taskPublishRetryPolicy
+        + ", redis_socket_connect_timeout="
+        + redisSocketConnectTimeout
+        + ", redis_socket_timeout="
+        + redisSocketTimeout
+        + "}";
+  }
+}
