@@ -370,6 +370,17 @@ public final class RedisResultBackend implements ResultBackend, AutoCloseable {
   }
 
   /**
+   * Returns true: stores wake waiters through Redis pub/sub, as Celery's {@code RedisBackend} (an
+   * {@code AsyncBackendMixin}, {@code is_async = True}).
+   *
+   * @return true
+   */
+  @Override
+  public boolean isAsync() {
+    return true;
+  }
+
+  /**
    * Calls the listener with every meta stored for the task from now on: this backend's own stores
    * on the storing thread, other processes' (published on the key's channel) on this backend's
    * listener thread, in the order they arrive. After a lost connection is back, the key is read

@@ -28,6 +28,9 @@ public final class RealCelery implements BeforeAllCallback, AfterAllCallback, Te
   private RedisServerProcess redis;
   private CeleryWorkerProcess worker;
 
+  /** The class context that started the components; nested classes share them. */
+  private String startedBy;
+
   private RealCelery(UnaryOperator<CeleryWorkerProcess.Builder> workerSettings) {
     this.workerSettings = workerSettings;
   }
@@ -53,6 +56,10 @@ public final class RealCelery implements BeforeAllCallback, AfterAllCallback, Te
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    if (startedBy != null) {
+      return; // a @Nested class of the class that started them
+    }
+    startedBy = context.getUniqueId();
     redis = RedisServerProcess.start();
     if (workerSettings != null) {
       try {
@@ -66,6 +73,10 @@ public final class RealCelery implements BeforeAllCallback, AfterAllCallback, Te
 
   @Override
   public void afterAll(ExtensionContext context) {
+    if (!context.getUniqueId().equals(startedBy)) {
+      return;
+    }
+    startedBy = null;
     try {
       if (worker != null) {
         worker.close();
