@@ -1,5 +1,6 @@
 package io.celerykit.backend;
 
+import io.celerykit.internal.TimeMath;
 import io.celerykit.result.GetOptions;
 import io.celerykit.result.ResultBackend;
 import io.celerykit.result.ResultTuple;
@@ -174,7 +175,8 @@ public final class InMemoryBackend implements ResultBackend {
       removed(map.put(key, new StoredEntry<>(value)));
     } else {
       StoredEntry.Expiring<T> expiring =
-          new StoredEntry.Expiring<>(map, key, value, clock.nanos() + ttl.toNanos());
+          new StoredEntry.Expiring<>(
+              map, key, value, TimeMath.add(clock.nanos(), TimeMath.nanos(ttl)));
       removed(map.put(key, expiring));
       expiries.add(expiring);
     }
