@@ -171,12 +171,13 @@ public final class InMemoryBackend implements ResultBackend {
   /** Puts a new store of a value, expiring after the time to live when one is given. */
   private <T> void put(
       ConcurrentHashMap<String, StoredEntry<T>> map, String key, T value, Duration ttl) {
-    if (ttl == null) {
+    // An expiry at or past the clock's end of time never comes: the clock stops there.
+    long expiresAt =
+        ttl == null ? Long.MAX_VALUE : TimeMath.add(clock.nanos(), TimeMath.nanos(ttl));
+    if (expiresAt == Long.MAX_VALUE) {
       removed(map.put(key, new StoredEntry<>(value)));
     } else {
-      StoredEntry.Expiring<T> expiring =
-          new StoredEntry.Expiring<>(
-              map, key, value, TimeMath.add(clock.nanos(), TimeMath.nanos(ttl)));
+      StoredEntry.Expiring<T> expiring = new StoredEntry.Expiring<>(map, key, value, expiresAt);
       removed(map.put(key, expiring));
       expiries.add(expiring);
     }

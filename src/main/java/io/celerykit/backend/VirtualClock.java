@@ -69,15 +69,25 @@ public final class VirtualClock extends Clock {
   private long sequence;
   private int pendingProgress;
 
-  /** Threads running an event of this clock now, less those waiting on it inside their event. */
+  /**
+   * Threads inside an event of this clock that are executing now: not parked in a wait of their own
+   * (see {@link #park()}).
+   */
   private int running;
 
-  /** Threads waiting for another thread's event to end. */
+  /** Threads inside an event that were parked and have been woken, but have not resumed yet. */
+  private int waking;
+
+  /** Threads inside an event that are parked and wait to be woken. */
+  private final java.util.List<Runner> parkedRunners = new java.util.ArrayList<>();
+
+  /** Threads parked in {@link #park()}, inside an event or not. */
   private int parked;
 
-  /** One thread's depth in the events of this clock. */
+  /** One thread's depth in the events of this clock, and whether it is parked or being woken. */
   private static final class Runner {
     private int depth;
+    private boolean parked;
   }
 
   /** Creates a clock at {@link #DEFAULT_START}. */
@@ -260,7 +270,7 @@ public final class VirtualClock extends Clock {
    * @return true when a progress event is pending or another thread runs an event
    */
   public synchronized boolean hasPendingProgress() {
-    return pendingProgress > 0 || othersRunning() > 0;
+    return pendingProgress > 0 || othersBusy() > 0;
   }
 
   private void taken(ScheduledEvent event) {
@@ -372,10 +382,10 @@ public final class VirtualClock extends Clock {
    *
    * <ol>
    *   <li>an event due now runs at once (the clock does not move);
-   *   <li>while another thread runs an event, this one waits for it ({@link Step#WAITED}): that
+   *   <li>while another thread is busy in an event, this one waits ({@link Step#WAITED}): that
    *       event may schedule one due now, or complete what the caller waits for, so moving the
-   *       clock before it ends could differ from a serial run;
-   *   <li>then, with nothing running elsewhere: {@link Step#DONE} when {@code done} holds; {@link
+   *       clock, timing out or giving up before it ends could differ from a serial run;
+   *   <li>then, with no other thread busy: {@link Step#DONE} when {@code done} holds; {@link
    *       Step#BLOCKED} when {@code needProgress} and no progress event is pending; the earliest
    *       event due by the limit runs, the clock moving to it; else the clock moves to the limit
    *       when {@code reach} ({@link Step#REACHED}), or {@link Step#IDLE}.
@@ -388,7 +398,7 @@ public final class VirtualClock extends Clock {
     synchronized (this) {
       next = peekLive();
       if (next == null || next.atNanos() > nowNanos || next.atNanos() > limit) {
-        if (othersRunning() > 0) {
+        if (othersBusy() > 0) {
           park();
           return Step.WAITED;
         }
@@ -435,27 +445,47 @@ public final class VirtualClock extends Clock {
     Runner me = runner.get();
     if (--me.depth == 0) {
       running--;
-      if (parked > 0) {
-        notifyAll();
-      }
+      settle();
     }
   }
 
-  /** How many other threads are running an event now and are not waiting on this clock. */
-  private int othersRunning() {
-    return runner.get().depth > 0 ? running - 1 : running;
+  /**
+   * Once no thread is busy in an event, wakes every parked thread; those parked inside an event of
+   * their own count as busy until they resume, for what they will do next (complete a result,
+   * schedule an event) must come before anyone else moves the clock or gives up. Under the lock.
+   */
+  private void settle() {
+    if (running + waking > 0) {
+      return;
+    }
+    for (Runner r : parkedRunners) {
+      r.parked = false;
+    }
+    waking += parkedRunners.size();
+    parkedRunners.clear();
+    if (parked > 0) {
+      notifyAll();
+    }
+  }
+
+  /** How many other threads are busy in an event: executing one, or woken to resume one. */
+  private int othersBusy() {
+    return running + waking - (runner.get().depth > 0 ? 1 : 0);
   }
 
   /**
-   * Waits until another thread's event ends or that thread waits on this clock in turn; under the
-   * lock. A thread that waits inside an event of its own does not count as running meanwhile, so
-   * that two such threads never wait for each other.
+   * Waits until no other thread is busy in an event; under the lock, while another thread is busy.
+   * A thread that parks inside an event of its own is not busy meanwhile, so that two such threads
+   * never wait for each other; it is busy again from the moment it is woken.
    */
   private void park() {
-    boolean runs = runner.get().depth > 0;
-    if (runs) {
+    Runner me = runner.get();
+    boolean inEvent = me.depth > 0;
+    if (inEvent) {
+      // Someone else is busy (that is why this thread parks), so this cannot settle anything.
       running--;
-      notifyAll();
+      me.parked = true;
+      parkedRunners.add(me);
     }
     parked++;
     try {
@@ -466,7 +496,14 @@ public final class VirtualClock extends Clock {
           "interrupted while waiting for an event another thread runs on the virtual clock", e);
     } finally {
       parked--;
-      if (runs) {
+      if (inEvent) {
+        if (me.parked) {
+          // woken by no one (a spurious wake-up, or an interrupt)
+          parkedRunners.remove(me);
+          me.parked = false;
+        } else {
+          waking--;
+        }
         running++;
       }
     }
