@@ -1,5 +1,6 @@
 package io.celerykit.result;
 
+import io.celerykit.internal.Preview;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -584,13 +585,10 @@ public final class ResultTuple {
         return "\"" + s + "\" (a string)";
       }
       if (o instanceof Object[] array) {
-        return Arrays.deepToString(array);
+        return Preview.of(array, 200);
       }
-      String text = String.valueOf(o);
-      if (text.length() > 200) {
-        text = text.substring(0, 200) + "...";
-      }
-      return text + " (" + o.getClass().getSimpleName() + ")";
+      // Iterative and bounded: String.valueOf of a list nested 10^5 deep overflows the stack.
+      return Preview.of(o, 200) + " (" + o.getClass().getSimpleName() + ")";
     }
   }
 }

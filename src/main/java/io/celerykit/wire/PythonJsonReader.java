@@ -244,7 +244,10 @@ final class PythonJsonReader {
         continue;
       }
       if (o.list != null) {
-        sb.append('[').append(o.list.size()).append(']');
+        // An outer list's last element is the open container the reader is in; the innermost
+        // list's next element is the one being read.
+        int index = level == depth - 1 ? o.list.size() : o.list.size() - 1;
+        sb.append('[').append(index).append(']');
       } else if (o.key != null) {
         if (sb.length() > 0) {
           sb.append('.');
