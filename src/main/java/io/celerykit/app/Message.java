@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.TimeMath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,9 +83,10 @@ final class Message {
     Objects.requireNonNull(kwargs, "kwargs (use Map.of() for none)");
     Objects.requireNonNull(options, "options (use ApplyOptions.defaults())");
     String id = options.taskId() != null ? options.taskId() : ids.next();
-    Instant eta = options.countdown() != null ? now.plus(options.countdown()) : options.eta();
+    Instant eta =
+        options.countdown() != null ? TimeMath.plus(now, options.countdown()) : options.eta();
     Instant expires =
-        options.expiresIn() != null ? now.plus(options.expiresIn()) : options.expiresAt();
+        options.expiresIn() != null ? TimeMath.plus(now, options.expiresIn()) : options.expiresAt();
     return new Message(
         id,
         name,

@@ -23,7 +23,8 @@ public final class RetryException extends CeleryException {
 
   private static String seconds(Duration d) {
     long s = d.getSeconds();
-    return d.getNano() == 0 ? s + "s" : (d.toMillis() / 1000.0) + "s";
+    // Whole seconds alone where milliseconds would overflow a long (a countdown of centuries).
+    return d.getNano() == 0 || s >= Long.MAX_VALUE / 1000 ? s + "s" : (d.toMillis() / 1000.0) + "s";
   }
 
   /**

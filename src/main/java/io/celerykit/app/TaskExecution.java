@@ -1,6 +1,7 @@
 package io.celerykit.app;
 
 import io.celerykit.backend.VirtualClock;
+import io.celerykit.internal.TimeMath;
 import io.celerykit.result.EagerResult;
 import io.celerykit.result.TaskFailedException;
 import io.celerykit.result.TaskState;
@@ -100,7 +101,7 @@ final class TaskExecution {
         String traceback = ResultStore.traceback(retry);
         results.store(m, TaskState.RETRY, retry.exc(), traceback, self.children());
       }
-      m = m.retry(clock.now().plus(retry.countdown()));
+      m = m.retry(TimeMath.plus(clock.now(), retry.countdown()));
     }
   }
 

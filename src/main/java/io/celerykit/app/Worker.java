@@ -3,6 +3,7 @@ package io.celerykit.app;
 import io.celerykit.backend.ScheduledEvent;
 import io.celerykit.backend.VirtualClock;
 import io.celerykit.internal.PythonRepr;
+import io.celerykit.internal.TimeMath;
 import io.celerykit.result.TaskRevokedException;
 import io.celerykit.result.TaskState;
 import io.celerykit.wire.EncodeException;
@@ -390,7 +391,7 @@ public final class Worker implements AutoCloseable {
       results.storeRetry(m, task, retry, self.children());
     }
     journal("task-retried", m, () -> Map.of("exception", retry.toString()));
-    submit(m.retry(clock.now().plus(retry.countdown())));
+    submit(m.retry(TimeMath.plus(clock.now(), retry.countdown())));
   }
 
   /** Returns the stack trace of an error as text, as stored with a failure. */

@@ -1,6 +1,7 @@
 package io.celerykit.backend;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.TimeMath;
 import io.celerykit.result.GetOptions;
 import io.celerykit.result.ResultBackend;
 import io.celerykit.result.ResultTuple;
@@ -174,14 +175,18 @@ public final class InMemoryBackend implements ResultBackend {
     removed(map.put(key, entry(map, key, value, ttl)));
   }
 
-  /** A new store of a value, queued for expiry after the time to live when one is given. */
+  /**
+   * A new store of a value, queued for expiry after the time to live when one is given; an expiry
+   * at or past the clock's end of time never comes (the clock stops there).
+   */
   private <T> StoredEntry<T> entry(
       ConcurrentHashMap<String, StoredEntry<T>> map, String key, T value, Duration ttl) {
-    if (ttl == null) {
+    long expiresAt =
+        ttl == null ? Long.MAX_VALUE : TimeMath.add(clock.nanos(), TimeMath.nanos(ttl));
+    if (expiresAt == Long.MAX_VALUE) {
       return new StoredEntry<>(value);
     }
-    StoredEntry.Expiring<T> expiring =
-        new StoredEntry.Expiring<>(map, key, value, clock.nanos() + ttl.toNanos());
+    StoredEntry.Expiring<T> expiring = new StoredEntry.Expiring<>(map, key, value, expiresAt);
     expiries.add(expiring);
     return expiring;
   }

@@ -1,5 +1,6 @@
 package io.celerykit.backend;
 
+import io.celerykit.internal.TimeMath;
 import io.celerykit.result.CeleryException;
 import io.celerykit.result.GetOptions;
 import io.celerykit.result.ResultTimeoutException;
@@ -16,11 +17,15 @@ final class RealTimeWaiter implements Waiter {
   private final long deadline;
   private long nextTick;
 
+  /** About 146 years: a wait or an interval this long never ends (System.nanoTime() wraps). */
+  private static final long FOREVER = Long.MAX_VALUE / 2;
+
   RealTimeWaiter(RealTimeSignal signal, GetOptions options) {
     this.signal = signal;
-    this.timeout = options.timeout();
-    this.intervalNanos = options.interval().toNanos();
-    this.onInterval = options.onInterval();
+    Duration given = options.timeout();
+    this.timeout = given != null && TimeMath.nanos(given) >= FOREVER ? null : given;
+    this.intervalNanos = Math.min(TimeMath.nanos(options.interval()), FOREVER);
+    this.onInterval = intervalNanos >= FOREVER ? null : options.onInterval();
     long now = System.nanoTime();
     this.deadline = timeout == null ? Long.MAX_VALUE : now + timeout.toNanos();
     this.nextTick = onInterval == null ? Long.MAX_VALUE : now + intervalNanos;

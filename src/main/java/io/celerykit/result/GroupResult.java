@@ -115,6 +115,7 @@ public class GroupResult extends ResultSet {
    * @param app the app the restored results belong to
    * @return the group
    * @throws GroupNotFoundException when no group was saved under the id
+   * @throws IllegalStateException when a task's tuple, not a group's, is saved under the id
    */
   public static GroupResult restore(String id, ResultBackend backend, CeleryApp app) {
     Checks.requireId(id, "group id");
@@ -130,7 +131,15 @@ public class GroupResult extends ResultSet {
                             + id
                             + " (never saved, deleted, or expired); call save() on the"
                             + " GroupResult first"));
-    return (GroupResult) ResultTuple.toResult(tuple, app);
+    if (!(ResultTuple.toResult(tuple, app) instanceof GroupResult group)) {
+      throw new IllegalStateException(
+          "the backend holds the tuple of task "
+              + tuple.id()
+              + " under group id "
+              + id
+              + ", not a group's tuple; save a GroupResult (or a group's tuple) to restore one");
+    }
+    return group;
   }
 
   /**

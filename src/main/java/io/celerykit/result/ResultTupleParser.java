@@ -1,6 +1,7 @@
 package io.celerykit.result;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.Preview;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -236,12 +237,9 @@ final class ResultTupleParser {
       return "\"" + s + "\" (a string)";
     }
     if (o instanceof Object[] array) {
-      return Arrays.deepToString(array);
+      return Preview.of(array, 200);
     }
-    String text = String.valueOf(o);
-    if (text.length() > 200) {
-      text = text.substring(0, 200) + "...";
-    }
-    return text + " (" + o.getClass().getSimpleName() + ")";
+    // Iterative and bounded: String.valueOf of a list nested 10^5 deep overflows the stack.
+    return Preview.of(o, 200) + " (" + o.getClass().getSimpleName() + ")";
   }
 }

@@ -6,7 +6,6 @@ import io.celerykit.result.TaskMeta;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +44,8 @@ public final class CeleryFixtures {
   private CeleryFixtures() {}
 
   /**
-   * What a fixture holds.
+   * What a fixture holds: everything in it was checked when it was made, so loading it stores all
+   * of it or, when the backend refuses, stops at the first store it refuses.
    *
    * @param source the file or resource it was read from
    * @param metas the task metas, in file order
@@ -53,19 +53,26 @@ public final class CeleryFixtures {
    */
   public record Fixture(String source, List<TaskMeta> metas, Map<String, ResultTuple> groups) {
     /**
-     * Copies the parts.
+     * Copies the parts, and checks the groups: non-blank ids, and group tuples.
      *
      * @param source the source
      * @param metas the metas
      * @param groups the groups
+     * @throws WireFormatException for a blank group id or a task's tuple saved as a group
      */
     public Fixture {
       metas = List.copyOf(metas);
       groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+      for (Map.Entry<String, ResultTuple> group : groups.entrySet()) {
+        String where = source + ": key \"" + GROUP_PREFIX + group.getKey() + "\"";
+        requireId(group.getKey(), where, "group");
+        CeleryJson.requireGroup(group.getValue(), where);
+      }
     }
 
     /**
-     * Stores every meta and saves every group into a backend.
+     * Stores every meta and saves every group into a backend. Everything was read and checked
+     * before, so a fixture that could be made loads whole.
      *
      * @param backend the backend
      * @return this fixture
@@ -114,11 +121,13 @@ public final class CeleryFixtures {
    */
   public static Fixture read(Path file) {
     Objects.requireNonNull(file, "file");
+    byte[] bytes;
     try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read fixture " + file + ": " + e.getMessage(), e);
     }
+    return parse(Utf8.decode(bytes, file.toString()), file.toString());
   }
 
   /**
@@ -142,15 +151,18 @@ public final class CeleryFixtures {
               + " not found on the class path (put it under"
               + " src/test/resources)");
     }
+    byte[] bytes;
     try (InputStream stream = in) {
-      return parse(new String(stream.readAllBytes(), StandardCharsets.UTF_8), resource);
+      bytes = stream.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read fixture " + resource + ": " + e.getMessage(), e);
     }
+    return parse(Utf8.decode(bytes, resource), resource);
   }
 
   /**
-   * Parses fixture text.
+   * Parses fixture text: every key and value is read and checked before the fixture is made, so one
+   * at fault leaves nothing half loaded.
    *
    * @param json the text
    * @param source its name, for error messages
@@ -175,7 +187,7 @@ public final class CeleryFixtures {
       String key = String.valueOf(e.getKey());
       String where = source + ": key \"" + key + "\"";
       if (key.startsWith(TASK_PREFIX)) {
-        String id = key.substring(TASK_PREFIX.length());
+        String id = requireId(key.substring(TASK_PREFIX.length()), where, "task");
         TaskMeta meta = metaOf(e.getValue(), id, where);
         if (!meta.taskId().equals(id)) {
           throw new WireFormatException(
@@ -183,6 +195,7 @@ public final class CeleryFixtures {
         }
         metas.add(meta);
       } else if (key.startsWith(GROUP_PREFIX)) {
+        String id = requireId(key.substring(GROUP_PREFIX.length()), where, "group");
         Object value = e.getValue();
         Object result =
             value instanceof String text
@@ -191,13 +204,27 @@ public final class CeleryFixtures {
         if (result == null) {
           throw new WireFormatException(where + ": a group meta needs the key \"result\"");
         }
-        groups.put(key.substring(GROUP_PREFIX.length()), CeleryJson.tupleOf(result, where));
+        groups.put(id, CeleryJson.groupTupleOf(result, where));
       } else {
         throw new WireFormatException(
             where + ": unknown key; expected " + TASK_PREFIX + "<id> or " + GROUP_PREFIX + "<id>");
       }
     }
     return new Fixture(source, metas, groups);
+  }
+
+  /** The id a key names after its prefix, which must not be blank. */
+  private static String requireId(String id, String where, String what) {
+    if (id.isBlank()) {
+      throw new WireFormatException(
+          where
+              + ": the key names no "
+              + what
+              + " id; write it after the prefix, as in "
+              + (what.equals("task") ? TASK_PREFIX : GROUP_PREFIX)
+              + "<id>");
+    }
+    return id;
   }
 
   private static TaskMeta metaOf(Object value, String id, String where) {
@@ -207,7 +234,8 @@ public final class CeleryFixtures {
 
   private static Map<String, Object> asMap(Object value, String where) {
     if (!(value instanceof Map<?, ?> map)) {
-      throw new WireFormatException(where + ": expected a JSON object, got " + value);
+      throw new WireFormatException(
+          where + ": expected a JSON object, got " + CeleryJson.shown(value));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {

@@ -1,15 +1,11 @@
 package io.celerykit.wire;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.celerykit.result.AsyncResult;
 import io.celerykit.result.ChordException;
-import io.celerykit.result.GroupResult;
 import io.celerykit.result.ImproperlyConfiguredException;
 import io.celerykit.result.IncompleteStreamException;
 import io.celerykit.result.MaxRetriesExceededException;
 import io.celerykit.result.NotRegisteredException;
 import io.celerykit.result.RemoteTaskException;
-import io.celerykit.result.ResultBase;
 import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.ResultTuple;
 import io.celerykit.result.TaskMeta;
@@ -23,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +37,22 @@ import java.util.Objects;
  */
 public final class CeleryJson {
 
+  /**
+   * {@code uuuu}, the proleptic year: {@code yyyy} is the year of era, which writes year 0 as 1.
+   */
   private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+  /** The first and the last instant Python's {@code datetime} can hold (years 1 to 9999). */
+  private static final Instant FIRST_DATE = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LAST_DATE = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  /** Longer than any ISO date with microseconds and an offset: no need to parse it. */
+  private static final int MAX_DATE_LENGTH = 64;
+
+  /** How many characters of a bad value an error message shows. */
+  private static final int SHOWN = 200;
 
   private static final Map<String, String> CELERY_NAMES =
       Map.of(
@@ -147,7 +156,8 @@ public final class CeleryJson {
   public static TaskMeta readTaskMeta(String json, String source) {
     Object parsed = parse(json, source);
     if (!(parsed instanceof Map<?, ?> map)) {
-      throw new WireFormatException(source + ": expected a JSON object (a task meta), got " + json);
+      throw new WireFormatException(
+          source + ": expected a JSON object (a task meta), got " + shown(parsed));
     }
     return fromJsonMap(asStringMap(map), null, source);
   }
@@ -168,7 +178,9 @@ public final class CeleryJson {
     }
     if (!(status instanceof String s) || s.isBlank()) {
       throw new WireFormatException(
-          source + ": key \"status\" must be a state name such as \"SUCCESS\", got " + status);
+          source
+              + ": key \"status\" must be a state name such as \"SUCCESS\", got "
+              + shown(status));
     }
     TaskState state = StateNames.check(s, source);
     Object idValue = json.get("task_id");
@@ -182,18 +194,20 @@ public final class CeleryJson {
       id = text;
     } else {
       throw new WireFormatException(
-          source + ": key \"task_id\" must be a non-blank string, got " + idValue);
+          source + ": key \"task_id\" must be a non-blank string, got " + shown(idValue));
     }
     String traceback = optionalString(json, "traceback", source);
+    Object result = json.get("result");
+    requireStorableDepth(result, "result", source);
     TaskMeta.Builder b =
         TaskMeta.builder(id, state)
-            .result(decodeResult(state, json.get("result"), traceback, source))
+            .result(decodeResult(state, result, traceback, source))
             .traceback(traceback);
     Object children = json.get("children");
     if (children != null) {
       if (!(children instanceof List<?> list)) {
         throw new WireFormatException(
-            source + ": key \"children\" must be a list of result tuples, got " + children);
+            source + ": key \"children\" must be a list of result tuples, got " + shown(children));
       }
       List<ResultTuple> tuples = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
@@ -215,7 +229,10 @@ public final class CeleryJson {
             source
                 + ": key \"date_done\" is not an ISO date such as 2026-11-24T10:00:00.123456,"
                 + " got "
-                + dateDone,
+                + shown(dateDone)
+                + " ("
+                + e.getMessage()
+                + ")",
             e);
       }
     }
@@ -230,25 +247,62 @@ public final class CeleryJson {
       Object args = json.get("args");
       Object kwargs = json.get("kwargs");
       if (args != null && !(args instanceof List<?>)) {
-        throw new WireFormatException(source + ": key \"args\" must be a list, got " + args);
+        throw new WireFormatException(source + ": key \"args\" must be a list, got " + shown(args));
       }
       if (kwargs != null && !(kwargs instanceof Map<?, ?>)) {
-        throw new WireFormatException(source + ": key \"kwargs\" must be an object, got " + kwargs);
+        throw new WireFormatException(
+            source + ": key \"kwargs\" must be an object, got " + shown(kwargs));
       }
+      requireStorableDepth(args, "args", source);
+      requireStorableDepth(kwargs, "kwargs", source);
       b.extended(
           optionalString(json, "name", source),
           (List<?>) args,
           kwargs == null ? null : asStringMap((Map<?, ?>) kwargs),
           optionalString(json, "worker", source),
           optionalString(json, "queue", source));
-      Object retries = json.get("retries");
-      if (retries != null && !(retries instanceof Integer)) {
-        throw new WireFormatException(
-            source + ": key \"retries\" must be a whole number, got " + retries);
-      }
-      b.retries((Integer) retries);
+      b.retries(retriesOf(json.get("retries"), source));
     }
     return b.build();
+  }
+
+  /** {@code retries}: null, or a whole number from 0 (Celery counts retries from 0). */
+  private static Integer retriesOf(Object retries, String source) {
+    if (retries == null) {
+      return null;
+    }
+    if (!(retries instanceof Integer count) || count < 0) {
+      throw new WireFormatException(
+          source
+              + ": key \"retries\" must be a whole number from 0 to "
+              + Integer.MAX_VALUE
+              + " (how often the task was retried), got "
+              + shown(retries));
+    }
+    return count;
+  }
+
+  /**
+   * Refuses a value nested deeper than Celery's JSON can hold: Python's {@code json} gives up with
+   * a {@code RecursionError} near its recursion limit, so Celery cannot have stored it, and it
+   * could not be written back.
+   */
+  private static void requireStorableDepth(Object value, String key, String source) {
+    if (PythonJson.depth(value, ValueEncoder.MAX_DEPTH) > ValueEncoder.MAX_DEPTH) {
+      throw new WireFormatException(
+          source
+              + ": key \""
+              + key
+              + "\" nests lists and maps deeper than "
+              + ValueEncoder.MAX_DEPTH
+              + " levels, which Python's json cannot read or write (RecursionError: maximum"
+              + " recursion depth exceeded)");
+    }
+  }
+
+  /** A value as an error message shows it: its JSON, cut short. */
+  static String shown(Object value) {
+    return PythonJson.preview(value, SHOWN);
   }
 
   private static Object decodeResult(TaskState state, Object result, String tb, String source) {
@@ -266,7 +320,7 @@ public final class CeleryJson {
       return (String) value;
     }
     throw new WireFormatException(
-        source + ": key \"" + key + "\" must be a string or null, got " + value);
+        source + ": key \"" + key + "\" must be a string or null, got " + shown(value));
   }
 
   // ---------------------------------------------------------------- exceptions
@@ -322,9 +376,18 @@ public final class CeleryJson {
     Object type = json.get("exc_type");
     if (!(type instanceof String typeName) || typeName.isBlank()) {
       throw new WireFormatException(
-          source + ": key \"result\".\"exc_type\" must name the exception class, got " + type);
+          source
+              + ": key \"result\".\"exc_type\" must name the exception class, got "
+              + shown(type));
     }
     Object module = json.get("exc_module");
+    if (module != null && !(module instanceof String)) {
+      throw new WireFormatException(
+          source
+              + ": key \"result\".\"exc_module\" must name the exception's module (a string) or"
+              + " be null, got "
+              + shown(module));
+    }
     Object message = json.get("exc_message");
     List<?> args =
         message == null ? List.of() : message instanceof List<?> l ? l : List.of(message);
@@ -341,8 +404,7 @@ public final class CeleryJson {
           break;
       }
     }
-    return new RemoteTaskException(
-        typeName, module == null ? null : String.valueOf(module), args, traceback);
+    return new RemoteTaskException(typeName, (String) module, args, traceback);
   }
 
   // ---------------------------------------------------------------- values
@@ -351,77 +413,56 @@ public final class CeleryJson {
    * Encodes a value the way Celery's JSON serializer sees it: null, booleans, numbers, strings,
    * lists (and arrays, primitive ones too, and collections), maps (keys become strings), results
    * (as their tuples). Anything else fails as kombu's {@code EncodeError} does, and so does {@code
-   * byte[]}, as Python's {@code bytes}.
+   * byte[]}, as Python's {@code bytes}; so do, with Python's words, a list or map that contains
+   * itself ({@code Circular reference detected}), lists and maps nested deeper than 1000 levels
+   * ({@code maximum recursion depth exceeded while encoding a JSON object}) and a whole number of
+   * more than 4300 digits. No value overflows the stack: the encoding is iterative.
    *
    * @param value the value
    * @return the JSON value
-   * @throws EncodeException naming the type that cannot be encoded
+   * @throws EncodeException naming what cannot be encoded
    */
   public static Object encodeValue(Object value) {
-    if (value == null
-        || value instanceof Boolean
-        || value instanceof Number
-        || value instanceof String) {
-      return value;
-    }
-    if (value instanceof CharSequence || value instanceof Character) {
-      return value.toString();
-    }
-    if (value instanceof ResultTuple tuple) {
-      return tuple.toList();
-    }
-    if (value instanceof GroupResult || value instanceof AsyncResult<?>) {
-      return ResultTuple.of((ResultBase) value).toList();
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        Object key = e.getKey();
-        if (!(key == null
-            || key instanceof CharSequence
-            || key instanceof Character
-            || key instanceof Number
-            || key instanceof Boolean)) {
-          throw new EncodeException(
-              "keys must be str, int, float, bool or None, not " + key.getClass().getSimpleName());
-        }
-        out.put(keyText(key), encodeValue(e.getValue()));
-      }
-      return out;
-    }
-    if (value instanceof Collection<?> collection) {
-      List<Object> out = new ArrayList<>(collection.size());
-      for (Object item : collection) {
-        out.add(encodeValue(item));
-      }
-      return out;
-    }
-    if (value instanceof Object[] array) {
-      return encodeValue(java.util.Arrays.asList(array));
-    }
-    if (value.getClass().isArray() && !(value instanceof byte[])) {
-      // int[], double[], ...: a list, as a Python list of numbers; byte[] is Python's bytes,
-      // which the JSON serializer refuses.
-      int length = java.lang.reflect.Array.getLength(value);
-      List<Object> out = new ArrayList<>(length);
-      for (int i = 0; i < length; i++) {
-        out.add(encodeValue(java.lang.reflect.Array.get(value, i)));
-      }
-      return out;
-    }
-    throw new EncodeException(
-        "Object of type " + value.getClass().getSimpleName() + " is not JSON serializable");
+    return ValueEncoder.encode(value);
   }
 
-  /** A dict key as {@code json.dumps} writes it: floats in Python's form, {@code None} as null. */
-  private static String keyText(Object key) {
-    if (key == null) {
-      return "null";
+  /**
+   * Refuses a task call's arguments that Celery's JSON task serializer cannot send: Celery's {@code
+   * apply_async} fails with kombu's {@code EncodeError} before the message leaves, so the call
+   * never reaches a worker. The message names the argument.
+   *
+   * <pre>{@code
+   * CeleryJson.requireEncodable(List.of(1, new Invoice()), Map.of());
+   * // EncodeException: Object of type Invoice is not JSON serializable (args[1] of the call; ...)
+   * }</pre>
+   *
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments
+   * @throws EncodeException naming the first argument JSON cannot hold, and why
+   */
+  public static void requireEncodable(List<?> args, Map<String, ?> kwargs) {
+    Objects.requireNonNull(args, "args (use List.of() for none)");
+    Objects.requireNonNull(kwargs, "kwargs (use Map.of() for none)");
+    int i = 0;
+    for (Object arg : args) {
+      requireEncodable(arg, "args[" + i++ + "]");
     }
-    if (key instanceof Double || key instanceof Float) {
-      return PythonJson.pythonFloat(((Number) key).doubleValue());
+    for (Map.Entry<String, ?> kwarg : kwargs.entrySet()) {
+      requireEncodable(kwarg.getValue(), "kwargs[\"" + kwarg.getKey() + "\"]");
     }
-    return String.valueOf(key);
+  }
+
+  private static void requireEncodable(Object arg, String which) {
+    try {
+      ValueEncoder.encode(arg);
+    } catch (EncodeException e) {
+      throw new EncodeException(
+          e.getMessage()
+              + " ("
+              + which
+              + " of the call; Celery's JSON task serializer refuses it at apply_async with"
+              + " kombu's EncodeError: pass JSON values, or a serializer that holds it)");
+    }
   }
 
   /**
@@ -435,9 +476,9 @@ public final class CeleryJson {
   public static Object roundTrip(Object value) {
     Object encoded = encodeValue(value);
     try {
-      return PythonJson.loads(PythonJson.dumps(encoded));
-    } catch (JsonProcessingException e) {
-      throw new EncodeException("could not read back " + encoded + ": " + e.getMessage());
+      return PythonJson.loads(PythonJson.dumps(encoded), "the encoded value");
+    } catch (WireFormatException e) {
+      throw new EncodeException("could not read back what was written: " + e.getMessage());
     }
   }
 
@@ -461,19 +502,7 @@ public final class CeleryJson {
    */
   public static Object parse(String json, String source) {
     Objects.requireNonNull(json, "json");
-    try {
-      return PythonJson.loads(json);
-    } catch (JsonProcessingException e) {
-      throw new WireFormatException(
-          source
-              + ": malformed JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage(),
-          e);
-    }
+    return PythonJson.loads(json, source);
   }
 
   // ---------------------------------------------------------------- groups and tuples
@@ -502,9 +531,9 @@ public final class CeleryJson {
     Object parsed = parse(json, source);
     if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("result")) {
       throw new WireFormatException(
-          source + ": a group meta needs the key \"result\", got " + json);
+          source + ": a group meta needs the key \"result\", got " + shown(parsed));
     }
-    return tupleOf(map.get("result"), source + ": key \"result\"");
+    return groupTupleOf(map.get("result"), source + ": key \"result\"");
   }
 
   /**
@@ -535,6 +564,27 @@ public final class CeleryJson {
     }
   }
 
+  /**
+   * The tuple of a saved group: {@code [[id, parent], [members]]}. A task's tuple is refused, for
+   * {@code GroupResult.restore} could only make a task's result of it.
+   */
+  static ResultTuple groupTupleOf(Object raw, String where) {
+    return requireGroup(tupleOf(raw, where), where);
+  }
+
+  /** Refuses a task's tuple where a group's must stand (see {@link #groupTupleOf}). */
+  static ResultTuple requireGroup(ResultTuple tuple, String where) {
+    if (!tuple.isGroup()) {
+      throw new WireFormatException(
+          where
+              + ": a group meta holds a group's tuple [[id, parent], [members...]], got the tuple"
+              + " of task "
+              + tuple.id()
+              + " ([[id, parent], null]), which GroupResult.restore cannot restore");
+    }
+    return tuple;
+  }
+
   // ---------------------------------------------------------------- dates
 
   /**
@@ -545,7 +595,15 @@ public final class CeleryJson {
    * @return the text
    */
   public static String formatDateDone(Instant instant) {
+    Objects.requireNonNull(instant, "instant");
     Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+    if (micros.isBefore(FIRST_DATE) || micros.isAfter(LAST_DATE)) {
+      throw new EncodeException(
+          "date_done "
+              + instant
+              + " is outside the years Python's datetime holds (1 to 9999); Celery cannot store"
+              + " it");
+    }
     LocalDateTime utc = LocalDateTime.ofInstant(micros, ZoneOffset.UTC);
     String seconds = SECONDS.format(utc);
     int nanos = utc.getNano();
@@ -554,17 +612,28 @@ public final class CeleryJson {
 
   /**
    * Parses {@code date_done}: with or without fraction, with or without an offset (naive means
-   * UTC).
+   * UTC), in the years Python's {@code datetime} holds (1 to 9999, in UTC).
    *
    * @param text the text
    * @return the instant
+   * @throws DateTimeParseException when the text is not such a date
    */
   public static Instant parseDateDone(String text) {
-    String t = text.trim();
-    if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
-      return OffsetDateTime.parse(t).toInstant();
+    Objects.requireNonNull(text, "text");
+    if (text.length() > MAX_DATE_LENGTH) {
+      throw new DateTimeParseException(
+          "too long for an ISO date (" + text.length() + " characters)", shown(text), 0);
     }
-    return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+    String t = text.trim();
+    Instant instant =
+        t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")
+            ? OffsetDateTime.parse(t).toInstant()
+            : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+    if (instant.isBefore(FIRST_DATE) || instant.isAfter(LAST_DATE.plusNanos(999))) {
+      throw new DateTimeParseException(
+          "the year in UTC is outside what Python's datetime holds (1 to 9999)", t, 0);
+    }
+    return instant;
   }
 
   private static Map<String, Object> asStringMap(Map<?, ?> map) {

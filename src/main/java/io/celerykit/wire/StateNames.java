@@ -9,23 +9,31 @@ import io.celerykit.result.TaskState;
  * state.
  */
 final class StateNames {
+  /** How many edits away from a built-in state a name is taken for a typo. */
+  private static final int TYPO = 2;
+
+  private static final java.util.regex.Pattern CUSTOM =
+      java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+
   private StateNames() {}
 
   static TaskState check(String name, String source) {
     if (TaskState.knownNames().contains(name)) {
       return TaskState.known(name);
     }
-    if (!name.matches("[A-Z][A-Z0-9_]*")) {
+    if (!CUSTOM.matcher(name).matches()) {
       throw new WireFormatException(
           source
-              + ": key \"status\": unknown state \""
-              + name
-              + "\"; Celery's states are "
+              + ": key \"status\": unknown state "
+              + CeleryJson.shown(name)
+              + "; Celery's states are "
               + TaskState.knownNames()
               + ", and custom states are upper-case names such as PROGRESS");
     }
     for (String known : TaskState.knownNames()) {
-      if (distance(name, known) <= 2) {
+      // Names whose lengths differ by more than two are more than two edits apart: skipping
+      // them keeps the check short however long the name is.
+      if (Math.abs(name.length() - known.length()) <= TYPO && distance(name, known) <= TYPO) {
         throw new WireFormatException(
             source
                 + ": key \"status\": unknown state \""

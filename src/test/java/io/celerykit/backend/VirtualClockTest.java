@@ -10,6 +10,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -362,6 +368,123 @@ class VirtualClockTest {
       clock.advance(Duration.ofSeconds(1));
       assertThat(clock.hasPendingProgress()).isFalse();
       assertThat(clock.hasPendingEvents()).isTrue();
+    }
+  }
+
+  @Nested
+  class EndOfTime {
+
+    private final Duration twoHundredYears = Duration.ofDays(365L * 200);
+
+    @Test
+    void theClockSpansLongMaxValueNanosecondsFromItsStart() {
+      assertThat(clock.endOfTime())
+          .isEqualTo(VirtualClock.DEFAULT_START.plusNanos(Long.MAX_VALUE))
+          .isEqualTo(Instant.parse("2318-04-12T23:47:16.854775807Z"));
+    }
+
+    @Test
+    void anAdvanceOfLongMaxValueSecondsStopsAtTheEndOfTime() {
+      clock.schedule(Duration.ofDays(1), record("tomorrow"));
+      clock.advance(Duration.ofSeconds(Long.MAX_VALUE));
+      assertThat(ran).containsExactly("tomorrow@86400000");
+      assertThat(clock.now()).isEqualTo(clock.endOfTime());
+      assertThat(clock.elapsed()).isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(clock.now()).as("the clock stops at the end of time").isEqualTo(clock.endOfTime());
+    }
+
+    @Test
+    void advancingTwoHundredYearsTwiceMovesTheClockToTheEndOfTime() {
+      clock.advance(twoHundredYears);
+      assertThat(clock.now()).isEqualTo(VirtualClock.DEFAULT_START.plus(twoHundredYears));
+      clock.advance(twoHundredYears);
+      assertThat(clock.now()).isEqualTo(clock.endOfTime());
+    }
+
+    @Test
+    void aDelayPastTheEndOfTimeIsDueAtTheEndOfTime() {
+      clock.advance(twoHundredYears);
+      ScheduledEvent late = clock.schedule(twoHundredYears, record("late"));
+      ScheduledEvent housekeeping =
+          clock.scheduleHousekeeping(Duration.ofSeconds(Long.MAX_VALUE), record("house"));
+      assertThat(late.at()).isEqualTo(clock.endOfTime());
+      assertThat(housekeeping.at()).isEqualTo(clock.endOfTime());
+      assertThat(clock.runNext()).isTrue();
+      assertThat(clock.now()).isEqualTo(clock.endOfTime());
+      assertThat(ran).hasSize(1);
+    }
+
+    @Test
+    void instantsBeyondTheClockSaturate() {
+      ScheduledEvent atMax = clock.scheduleAt(Instant.MAX, record("max"));
+      ScheduledEvent atMin = clock.scheduleAt(Instant.MIN, record("min"));
+      assertThat(atMax.at()).isEqualTo(clock.endOfTime());
+      assertThat(atMin.at()).as("in the past: runs now").isEqualTo(clock.now());
+      assertThat(clock.runNextDueBy(Instant.MIN)).isFalse();
+      assertThatThrownBy(() -> clock.advanceTo(Instant.MIN))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("before now");
+      clock.advanceTo(Instant.MAX);
+      assertThat(clock.now()).isEqualTo(clock.endOfTime());
+      assertThat(ran)
+          .containsExactly("min@0", "max@" + Duration.ofNanos(Long.MAX_VALUE).toMillis());
+    }
+  }
+
+  @Nested
+  class Threads {
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stop() throws InterruptedException {
+      pool.shutdownNow();
+      assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void theClockMovesOnlyOnceAnEventAnotherThreadRunsHasEnded() throws Exception {
+      // A runs an event that is still running when B advances the clock; the event then schedules
+      // one due now, which a serial run would run at once, before the clock moved.
+      CountDownLatch running = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+      clock.schedule(
+          Duration.ZERO,
+          () -> {
+            running.countDown();
+            await(release);
+            clock.schedule(Duration.ZERO, () -> order.add("follow-up@" + clock.elapsed()));
+          });
+      clock.schedule(Duration.ofSeconds(5), () -> order.add("later@" + clock.elapsed()));
+      Future<?> a = pool.submit(() -> clock.runNext());
+      running.await();
+      Thread[] advancer = new Thread[1];
+      Future<?> b =
+          pool.submit(
+              () -> {
+                advancer[0] = Thread.currentThread();
+                clock.advance(Duration.ofSeconds(10));
+              });
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> advancer[0] != null && advancer[0].getState() == Thread.State.WAITING);
+      assertThat(clock.elapsed()).as("B waits for A's event before it moves").isZero();
+      release.countDown();
+      a.get(10, TimeUnit.SECONDS);
+      b.get(10, TimeUnit.SECONDS);
+      assertThat(order).containsExactly("follow-up@PT0S", "later@PT5S");
+      assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    private void await(CountDownLatch latch) {
+      try {
+        assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
     }
   }
 
