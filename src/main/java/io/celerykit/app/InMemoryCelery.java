@@ -10,6 +10,7 @@ import io.celerykit.result.EagerResult;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.NotRegisteredException;
 import io.celerykit.result.ResultBase;
+import io.celerykit.wire.CeleryJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -410,6 +411,10 @@ public final class InMemoryCelery implements Celery, ResultHooks {
     boolean eager = config.taskAlwaysEager();
     if (!eager) {
       worker.requireOpen(name);
+      if (config.resultSerializer() == ResultSerializer.JSON) {
+        // Celery's apply_async serializes the call with the JSON task serializer: EncodeError.
+        CeleryJson.requireEncodable(args, kwargs);
+      }
     }
     TaskContext sender = stack.current();
     Message m = Message.of(ids, clock.now(), name, args, kwargs, options, groupId, hooks, sender);

@@ -5,6 +5,7 @@ import io.celerykit.internal.TimeMath;
 import io.celerykit.result.EagerResult;
 import io.celerykit.result.TaskFailedException;
 import io.celerykit.result.TaskState;
+import io.celerykit.wire.EncodeException;
 import java.util.function.Function;
 
 /**
@@ -128,7 +129,14 @@ final class TaskExecution {
     }
     Object value = ((Succeeded) ending).value();
     if (storesEager(results.storesSuccess(m, task))) {
-      results.store(m, TaskState.SUCCESS, results.serialize(value), null, self.children());
+      Object stored;
+      try {
+        stored = results.serialize(value);
+      } catch (EncodeException unstorable) {
+        // Celery's tracer catches the EncodeError of storing the return value: FAILURE.
+        return eagerResult(m, task, self, new Failed(unstorable), propagate);
+      }
+      results.store(m, TaskState.SUCCESS, stored, null, self.children());
     }
     return new EagerResult<>(m.id, value, TaskState.SUCCESS, null, m.name, app);
   }
