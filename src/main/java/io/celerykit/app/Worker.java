@@ -39,6 +39,7 @@ public final class Worker implements AutoCloseable {
   private final VirtualClock clock;
   private final EventJournal journal;
   private final CeleryConfig config;
+  private final SentTaskLog sent;
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   private final List<Map<String, Object>> revokedStamps = new CopyOnWriteArrayList<>();
   private final Map<String, Running> running = new ConcurrentHashMap<>();
@@ -79,13 +80,15 @@ public final class Worker implements AutoCloseable {
       VirtualClock clock,
       EventJournal journal,
       InMemoryControl control,
-      CeleryConfig config) {
+      CeleryConfig config,
+      SentTaskLog sent) {
     this.registry = registry;
     this.execution = execution;
     this.results = results;
     this.clock = clock;
     this.journal = journal;
     this.config = config;
+    this.sent = sent;
     this.pool =
         config.workerMode() == WorkerMode.THREADED
             ? Executors.newFixedThreadPool(
@@ -253,10 +256,12 @@ public final class Worker implements AutoCloseable {
   private void execute(Message m) {
     queued.decrementAndGet();
     if (m.expires != null && clock.now().isAfter(m.expires)) {
+      sent.started(m.id);
       storeRevoked(m, "expired", false, true, null);
       return;
     }
     if (isRevoked(m)) {
+      sent.started(m.id);
       storeRevoked(m, "revoked", false, false, null);
       return;
     }
@@ -264,8 +269,10 @@ public final class Worker implements AutoCloseable {
     TaskContext self = execution.context(m, task, false);
     RegisteredTask.Step step = task.plan(self);
     if (step == null) {
+      sent.heldByStub(m.id);
       return;
     }
+    sent.started(m.id);
     executed.incrementAndGet();
     Instant started = clock.now();
     journal(
@@ -297,9 +304,22 @@ public final class Worker implements AutoCloseable {
               step.duration(),
               () -> {
                 if (running.remove(m.id, run)) {
-                  finish(m, task, self, step, started);
+                  completeAfterDuration(m, task, self, step, started);
                 }
               });
+    }
+  }
+
+  /**
+   * Ends a run whose duration has passed: on the thread that moved the clock in deterministic mode,
+   * on a worker thread in threaded mode (the clock's own thread moves it there).
+   */
+  private void completeAfterDuration(
+      Message m, RegisteredTask task, TaskContext self, RegisteredTask.Step step, Instant started) {
+    if (pool == null) {
+      finish(m, task, self, step, started);
+    } else if (!closed()) {
+      pool.execute(() -> finish(m, task, self, step, started));
     }
   }
 
@@ -364,8 +384,10 @@ public final class Worker implements AutoCloseable {
 
   private void failed(Message m, RegisteredTask task, TaskContext self, Throwable error) {
     String traceback = traceback(error);
+    // What a client reads back: under the JSON serializer a RemoteTaskException, as Celery's.
+    Object stored = results.storedForm(error, traceback);
     if (results.storesErrors(task)) {
-      results.store(m, TaskState.FAILURE, error, traceback, self.children());
+      results.store(m, TaskState.FAILURE, stored, traceback, self.children());
     }
     journal(
         "task-failed",
@@ -380,7 +402,7 @@ public final class Worker implements AutoCloseable {
       errback.withPrepended(m.id).applyAsync();
     }
     for (Consumer<Completion> hook : m.onComplete) {
-      hook.accept(new Completion(m.id, TaskState.FAILURE, error));
+      hook.accept(new Completion(m.id, TaskState.FAILURE, stored));
     }
   }
 
@@ -395,6 +417,11 @@ public final class Worker implements AutoCloseable {
   /** Returns the stack trace of an error as text, as stored with a failure. */
   static String traceback(Throwable error) {
     return ResultStore.traceback(error);
+  }
+
+  /** Tells whether a task id was revoked (by id). */
+  boolean isRevoked(String taskId) {
+    return revoked.contains(taskId);
   }
 
   // ---------------------------------------------------------------- revoking
@@ -459,7 +486,7 @@ public final class Worker implements AutoCloseable {
   private void storeRevoked(
       Message m, String reason, boolean terminated, boolean expired, String signal) {
     RegisteredTask task = registry.getOrNull(m.name);
-    TaskRevokedException exc = new TaskRevokedException(reason);
+    Object exc = results.storedForm(new TaskRevokedException(reason), null);
     if (results.storesErrors(task)) {
       results.store(m, TaskState.REVOKED, exc, null, List.of());
     }
