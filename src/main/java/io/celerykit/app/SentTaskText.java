@@ -31,7 +31,7 @@ final class SentTaskText {
    */
   static String options(SentTask t) {
     List<String> parts = describe(t.options());
-    if (!parts.isEmpty() && t.groupId() != null) {
+    if (t.groupId() != null) {
       parts.add("group=" + PyRepr.of(t.groupId()));
     }
     return parts.isEmpty() ? "" : "with " + String.join(", ", parts);
