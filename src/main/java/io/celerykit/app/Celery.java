@@ -41,7 +41,10 @@ public interface Celery extends CeleryApp, AutoCloseable {
       String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options);
 
   /**
-   * Sends a task by name with positional arguments only, as {@code app.send_task(name, args)}.
+   * Sends a task by name with positional arguments only, as {@code app.send_task(name, args)}. The
+   * value type {@code T} is the caller's word, not checked: a wrong one compiles and fails later,
+   * as a {@link ClassCastException} where the value is used; {@link #sendTask(String, Class,
+   * Object...)} checks it.
    *
    * @param <T> the value type the task returns
    * @param name the task name

@@ -396,6 +396,9 @@ public final class InMemoryCelery implements Celery, ResultHooks {
   /**
    * {@inheritDoc}
    *
+   * <p>The send is recorded ({@link #sentTasks()}, {@link #verify()}). The value type {@code T} is
+   * not checked; {@link #sendTask(String, Class, Object...)} checks it.
+   *
    * @throws NotRegisteredException when nothing is registered under the name
    * @throws IllegalArgumentException when the name is null
    * @throws IllegalStateException when a threaded app was closed

@@ -19,8 +19,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>It also answers how a Java exception looks once stored under the JSON serializer ({@link
- * #asStored(Throwable)}) and whether a stored failure stands for a Java exception type ({@link
- * #is(Throwable, Class)}).
+ * #asStored(Throwable, String)}) and whether a stored failure stands for a Java exception type
+ * ({@link #is(Throwable, Class)}).
  */
 public final class PythonException {
   private PythonException() {}

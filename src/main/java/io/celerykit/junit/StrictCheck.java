@@ -1,10 +1,13 @@
 package io.celerykit.junit;
 
 import io.celerykit.app.InMemoryCelery;
+import io.celerykit.app.SentTask;
 import io.celerykit.app.TaskStub;
 import io.celerykit.app.UnhandledTask;
 import io.celerykit.result.AsyncResult;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds what strict mode reports: results never consumed, stubs never used, tasks sent but never
@@ -27,9 +30,13 @@ final class StrictCheck {
           .append(unconsumed.size())
           .append(" result(s) were never consumed with get(), join() or forget(),")
           .append(" as Celery asks of every AsyncResult:\n");
+      Map<String, String> names = new HashMap<>();
+      for (SentTask t : app.sentTasks()) {
+        names.put(t.taskId(), t.name());
+      }
       for (AsyncResult<?> r : unconsumed) {
         sb.append("  - ").append(r.id());
-        String name = r.name();
+        String name = r.name() != null ? r.name() : names.get(r.id());
         if (name != null) {
           sb.append(' ').append(name);
         }

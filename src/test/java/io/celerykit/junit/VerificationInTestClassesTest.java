@@ -147,6 +147,7 @@ class VerificationInTestClassesTest {
         .anySatisfy(
             m ->
                 assertThat(m)
+                    .contains("- " + SEEN.get("never-runs") + " reports.lost (PENDING)")
                     .contains("reports.lost() [" + SEEN.get("never-runs") + "]")
                     .contains("a neverRuns() stub holds it"))
         .anySatisfy(m -> assertThat(m).contains("its stub has no outcome scripted"));
