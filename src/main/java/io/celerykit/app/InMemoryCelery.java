@@ -31,6 +31,9 @@ import java.util.function.Supplier;
  * assertThat(add.delay(2, 3).get()).isEqualTo(5);
  * }</pre>
  *
+ * <p>Every task it sends is recorded ({@link #sentTasks()}) and can be verified ({@link
+ * #verify()}); {@link #reset()} makes it new again for frameworks that keep one app across tests.
+ *
  * <p>Ids are generated from a seeded sequence, so two runs of the same test give the same ids, the
  * same journal and the same results. Thread-safe.
  */
@@ -57,7 +60,6 @@ public final class InMemoryCelery implements Celery, ResultHooks {
     final ResultStore results;
     final TaskExecution execution;
     final Worker worker;
-    final RealTimeDriver driver;
 
     Parts(InMemoryCelery app, CeleryConfig config, Instant start) {
       boolean threaded = config.workerMode() == WorkerMode.THREADED;
@@ -73,13 +75,9 @@ public final class InMemoryCelery implements Celery, ResultHooks {
       this.results = new ResultStore(config, clock, backend);
       this.execution = new TaskExecution(app, stack, results, config, clock);
       this.worker = new Worker(registry, execution, results, clock, journal, control, config, sent);
-      this.driver = threaded ? new RealTimeDriver(clock) : null;
     }
 
     void close() {
-      if (driver != null) {
-        driver.close();
-      }
       worker.close();
     }
   }
@@ -726,7 +724,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
                   + " app.clock().advance(...)"
               : "; advance the clock or call get() with a timeout past it");
     }
-    RuntimeException failure = p.driver == null ? null : p.driver.failure();
+    RuntimeException failure = p.worker.clockFailure();
     if (failure != null) {
       return "the clock thread failed running an event: " + failure;
     }

@@ -46,6 +46,7 @@ public final class Worker implements AutoCloseable {
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicInteger executed = new AtomicInteger();
   private final ExecutorService pool;
+  private final RealTimeDriver driver;
 
   /**
    * A run that takes virtual time: its message and the event that completes it. It is active before
@@ -99,6 +100,7 @@ public final class Worker implements AutoCloseable {
                   return t;
                 })
             : null;
+    this.driver = pool == null ? null : new RealTimeDriver(clock);
     control.onRevoke(this::onRevoke);
   }
 
@@ -190,6 +192,9 @@ public final class Worker implements AutoCloseable {
   /** Stops the threads of a threaded worker; a deterministic worker has none. */
   @Override
   public void close() {
+    if (driver != null) {
+      driver.close();
+    }
     if (pool != null) {
       pool.shutdownNow();
       try {
@@ -237,6 +242,7 @@ public final class Worker implements AutoCloseable {
       }
     } else if (m.eta != null && m.eta.isAfter(now)) {
       clock.scheduleAt(m.eta, () -> executeOnPool(m));
+      driver.wake();
     } else {
       pool.execute(() -> execute(m));
     }
@@ -307,6 +313,9 @@ public final class Worker implements AutoCloseable {
                   completeAfterDuration(m, task, self, step, started);
                 }
               });
+      if (driver != null) {
+        driver.wake();
+      }
     }
   }
 
@@ -417,6 +426,11 @@ public final class Worker implements AutoCloseable {
   /** Returns the stack trace of an error as text, as stored with a failure. */
   static String traceback(Throwable error) {
     return ResultStore.traceback(error);
+  }
+
+  /** Returns the first failure of an event the threaded clock ran, or null. */
+  RuntimeException clockFailure() {
+    return driver == null ? null : driver.failure();
   }
 
   /** Tells whether a task id was revoked (by id). */
