@@ -41,7 +41,10 @@ public interface Celery extends CeleryApp, AutoCloseable {
       String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options);
 
   /**
-   * Sends a task by name with positional arguments only, as {@code app.send_task(name, args)}.
+   * Sends a task by name with positional arguments only, as {@code app.send_task(name, args)}. The
+   * value type {@code T} is the caller's word, not checked: a wrong one compiles and fails later,
+   * as a {@link ClassCastException} where the value is used; {@link #sendTask(String, Class,
+   * Object...)} checks it.
    *
    * @param <T> the value type the task returns
    * @param name the task name
@@ -51,6 +54,63 @@ public interface Celery extends CeleryApp, AutoCloseable {
   default <T> AsyncResult<T> sendTask(String name, Object... args) {
     Objects.requireNonNull(args, "args (pass no arguments for none)");
     return sendTask(name, Arrays.asList(args), Map.of(), ApplyOptions.defaults());
+  }
+
+  /**
+   * Sends a task by name whose value must be of a type, as {@code app.send_task(name, args)}: the
+   * result's {@code get} and {@code outcome} check the stored value and fail with a {@link
+   * ResultTypeException} naming the task, the type asked for and the type stored. The untyped
+   * {@link #sendTask(String, Object...)} trusts the caller: a wrong {@code T} compiles, and fails
+   * later as a bare {@link ClassCastException} where the value is used.
+   *
+   * <pre>{@code
+   * AsyncResult<String> pdf = celery.sendTask("invoices.render", String.class, "INV-1");
+   * String text = pdf.get(Duration.ofSeconds(30));   // ResultTypeException if it stored a Map
+   * }</pre>
+   *
+   * @param <T> the value type
+   * @param name the task name
+   * @param type the value type, e.g. {@code String.class} ({@code Long} accepts whole numbers that
+   *     JSON read back as {@code Integer})
+   * @param args the positional arguments
+   * @return the checked result
+   */
+  default <T> AsyncResult<T> sendTask(String name, Class<T> type, Object... args) {
+    Objects.requireNonNull(args, "args (pass no arguments for none)");
+    return sendTask(name, type, Arrays.asList(args), Map.of(), ApplyOptions.defaults());
+  }
+
+  /**
+   * Sends a task by name with {@code apply_async}'s options, its value checked against a type (see
+   * {@link #sendTask(String, Class, Object...)}).
+   *
+   * @param <T> the value type
+   * @param name the task name
+   * @param type the value type
+   * @param args the positional arguments
+   * @param kwargs the keyword arguments
+   * @param options {@code apply_async}'s options
+   * @return the checked result
+   */
+  default <T> AsyncResult<T> sendTask(
+      String name, Class<T> type, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
+    io.celerykit.internal.Checks.requireNonNull(type, "type (such as String.class)");
+    AsyncResult<Object> sent = sendTask(name, args, kwargs, options);
+    return ResultTypes.typed(sent, this, type, name);
+  }
+
+  /**
+   * Returns the result of a task id whose value must be of a type, as {@code app.AsyncResult(id)}
+   * with the check of {@link #sendTask(String, Class, Object...)}.
+   *
+   * @param <T> the value type
+   * @param taskId the task id
+   * @param type the value type
+   * @return the checked result
+   */
+  default <T> AsyncResult<T> asyncResult(String taskId, Class<T> type) {
+    io.celerykit.internal.Checks.requireNonNull(type, "type (such as String.class)");
+    return ResultTypes.typed(asyncResult(taskId), this, type, null);
   }
 
   /**

@@ -37,7 +37,8 @@ public final class CeleryConfig {
           10_000,
           false,
           ResultSerializer.JSON,
-          DEFAULT_WORKER_PID);
+          DEFAULT_WORKER_PID,
+          10_000);
 
   private final boolean taskTrackStarted;
   private final boolean resultExtended;
@@ -56,6 +57,7 @@ public final class CeleryConfig {
   private final boolean trackResults;
   private final ResultSerializer resultSerializer;
   private final int workerPid;
+  private final int sentTaskCapacity;
 
   private CeleryConfig(
       boolean taskTrackStarted,
@@ -74,7 +76,8 @@ public final class CeleryConfig {
       int journalCapacity,
       boolean trackResults,
       ResultSerializer resultSerializer,
-      int workerPid) {
+      int workerPid,
+      int sentTaskCapacity) {
     this.taskTrackStarted = taskTrackStarted;
     this.resultExtended = resultExtended;
     this.taskAlwaysEager = taskAlwaysEager;
@@ -92,6 +95,7 @@ public final class CeleryConfig {
     this.trackResults = trackResults;
     this.resultSerializer = resultSerializer;
     this.workerPid = workerPid;
+    this.sentTaskCapacity = sentTaskCapacity;
   }
 
   private CeleryConfig copy(Mutator m) {
@@ -114,7 +118,8 @@ public final class CeleryConfig {
         b.journalCapacity,
         b.trackResults,
         b.resultSerializer,
-        b.workerPid);
+        b.workerPid,
+        b.sentTaskCapacity);
   }
 
   /**
@@ -309,6 +314,22 @@ public final class CeleryConfig {
   }
 
   /**
+   * Sets how many sent tasks the app keeps for {@link InMemoryCelery#sentTasks()} and verification
+   * (10,000 by default; the oldest are dropped past it and counted); 0 switches recording off. Each
+   * send keeps one small object holding the message's arguments.
+   *
+   * @param capacity a non-negative count
+   * @return the new config
+   */
+  public CeleryConfig sentTaskCapacity(int capacity) {
+    if (capacity < 0) {
+      throw new IllegalArgumentException(
+          "sent task capacity must be >= 0 (0 switches recording off), got " + capacity);
+    }
+    return copy(b -> b.sentTaskCapacity = capacity);
+  }
+
+  /**
    * Makes the app remember every result it hands out for a task call and whether it was consumed
    * ({@code get}, {@code join} or {@code forget}), so that strict tests can list the results nobody
    * consumed. Costs memory per task; off by default.
@@ -486,6 +507,15 @@ public final class CeleryConfig {
   }
 
   /**
+   * Returns how many sent tasks the app keeps.
+   *
+   * @return the setting
+   */
+  public int sentTaskCapacity() {
+    return sentTaskCapacity;
+  }
+
+  /**
    * Describes the settings with Celery's names.
    *
    * @return the text
@@ -539,6 +569,7 @@ public final class CeleryConfig {
     boolean trackResults;
     ResultSerializer resultSerializer;
     int workerPid;
+    int sentTaskCapacity;
 
     Builder(CeleryConfig c) {
       taskTrackStarted = c.taskTrackStarted;
@@ -558,6 +589,7 @@ public final class CeleryConfig {
       trackResults = c.trackResults;
       resultSerializer = c.resultSerializer;
       workerPid = c.workerPid;
+      sentTaskCapacity = c.sentTaskCapacity;
     }
   }
 }

@@ -10,8 +10,10 @@ import io.celerykit.result.EagerResult;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.NotRegisteredException;
 import io.celerykit.result.ResultBase;
+import io.celerykit.result.TaskState;
 import io.celerykit.wire.CeleryJson;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,38 +32,65 @@ import java.util.function.Supplier;
  * assertThat(add.delay(2, 3).get()).isEqualTo(5);
  * }</pre>
  *
+ * <p>Every task it sends is recorded ({@link #sentTasks()}) and can be verified ({@link
+ * #verify()}); {@link #reset()} makes it new again for frameworks that keep one app across tests.
+ *
  * <p>Ids are generated from a seeded sequence, so two runs of the same test give the same ids, the
  * same journal and the same results. Thread-safe.
  */
 public final class InMemoryCelery implements Celery, ResultHooks {
 
   private final CeleryConfig config;
-  private final VirtualClock clock;
-  private final InMemoryBackend backend;
-  private final InMemoryControl control;
-  private final EventJournal journal;
-  private final TaskRegistry registry = new TaskRegistry();
-  private final TaskIds ids = new TaskIds();
-  private final TaskStack stack = new TaskStack();
-  private final ResultTracking tracking;
-  private final ResultStore results;
-  private final TaskExecution execution;
-  private final Worker worker;
+  private final Instant start;
+  private volatile Parts parts;
 
-  private InMemoryCelery(CeleryConfig config, VirtualClock clock) {
+  /**
+   * Everything an app holds between its creation and a {@link #reset()}: a reset replaces it with a
+   * new one, so that the app behaves as a new app.
+   */
+  private static final class Parts {
+    final VirtualClock clock;
+    final InMemoryBackend backend;
+    final InMemoryControl control;
+    final EventJournal journal;
+    final TaskRegistry registry = new TaskRegistry();
+    final TaskIds ids = new TaskIds();
+    final TaskStack stack = new TaskStack();
+    final ResultTracking tracking;
+    final SentTaskLog sent;
+    final ResultStore results;
+    final TaskExecution execution;
+    final Worker worker;
+
+    Parts(InMemoryCelery app, CeleryConfig config, Instant start) {
+      boolean threaded = config.workerMode() == WorkerMode.THREADED;
+      this.clock = new VirtualClock(start);
+      this.backend =
+          new InMemoryBackend(clock)
+              .resultExpires(config.resultExpires())
+              .waitMode(threaded ? WaitMode.REAL_TIME : WaitMode.VIRTUAL);
+      this.control = new InMemoryControl(clock);
+      this.journal = new EventJournal(config.journalCapacity(), clock);
+      this.tracking = new ResultTracking(config.trackResults());
+      this.sent = new SentTaskLog(config.sentTaskCapacity(), config.trackResults());
+      this.results = new ResultStore(config, clock, backend);
+      this.execution = new TaskExecution(app, stack, results, config, clock);
+      this.worker = new Worker(registry, execution, results, clock, journal, control, config, sent);
+    }
+
+    void close() {
+      worker.close();
+    }
+  }
+
+  private InMemoryCelery(CeleryConfig config, Instant start) {
     this.config = Objects.requireNonNull(config, "config");
-    this.clock = clock;
-    this.backend =
-        new InMemoryBackend(clock)
-            .resultExpires(config.resultExpires())
-            .waitMode(
-                config.workerMode() == WorkerMode.THREADED ? WaitMode.REAL_TIME : WaitMode.VIRTUAL);
-    this.control = new InMemoryControl(clock);
-    this.journal = new EventJournal(config.journalCapacity(), clock);
-    this.tracking = new ResultTracking(config.trackResults());
-    this.results = new ResultStore(config, clock, backend);
-    this.execution = new TaskExecution(this, stack, results, config, clock);
-    this.worker = new Worker(registry, execution, results, clock, journal, control, config);
+    this.start = Objects.requireNonNull(start, "start");
+    this.parts = new Parts(this, config, start);
+  }
+
+  private Parts parts() {
+    return parts;
   }
 
   /**
@@ -80,7 +109,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return the app
    */
   public static InMemoryCelery create(CeleryConfig config) {
-    return new InMemoryCelery(config, new VirtualClock());
+    return new InMemoryCelery(config, VirtualClock.DEFAULT_START);
   }
 
   /**
@@ -91,7 +120,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return the app
    */
   public static InMemoryCelery create(CeleryConfig config, Instant start) {
-    return new InMemoryCelery(config, new VirtualClock(start));
+    return new InMemoryCelery(config, start);
   }
 
   // ---------------------------------------------------------------- parts
@@ -111,19 +140,19 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return the clock
    */
   public VirtualClock clock() {
-    return clock;
+    return parts().clock;
   }
 
   /** {@inheritDoc} */
   @Override
   public InMemoryBackend backend() {
-    return backend;
+    return parts().backend;
   }
 
   /** {@inheritDoc} */
   @Override
   public InMemoryControl control() {
-    return control;
+    return parts().control;
   }
 
   /**
@@ -132,7 +161,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return the worker
    */
   public Worker worker() {
-    return worker;
+    return parts().worker;
   }
 
   /**
@@ -141,7 +170,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return the journal
    */
   public EventJournal journal() {
-    return journal;
+    return parts().journal;
   }
 
   /**
@@ -304,7 +333,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
 
   private <T> Task<T> register(String name, TaskOptions options, RegisteredTask.Body body) {
     Checks.requireNonNull(options, "options (use TaskOptions.defaults())");
-    return new Task<>(this, registry.register(name, options, body));
+    return new Task<>(this, parts().registry.register(name, options, body));
   }
 
   /**
@@ -317,7 +346,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return the stub, to script
    */
   public TaskStub stub(String name) {
-    return registry.stub(name);
+    return parts().registry.stub(name);
   }
 
   /**
@@ -328,7 +357,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @throws NotRegisteredException when nothing is registered under the name
    */
   public void unregister(String name) {
-    registry.unregister(name);
+    parts().registry.unregister(name);
   }
 
   /**
@@ -340,7 +369,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @throws NotRegisteredException when nothing is registered under the name
    */
   public <T> Task<T> taskNamed(String name) {
-    return new Task<>(this, registry.get(name));
+    return new Task<>(this, parts().registry.get(name));
   }
 
   /**
@@ -349,7 +378,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return a snapshot, sorted
    */
   public List<String> taskNames() {
-    return registry.names();
+    return parts().registry.names();
   }
 
   /**
@@ -358,13 +387,16 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return the stubs by task name, in name order
    */
   public List<TaskStub> stubs() {
-    return registry.stubs();
+    return parts().registry.stubs();
   }
 
   // ---------------------------------------------------------------- sending
 
   /**
    * {@inheritDoc}
+   *
+   * <p>The send is recorded ({@link #sentTasks()}, {@link #verify()}). The value type {@code T} is
+   * not checked; {@link #sendTask(String, Class, Object...)} checks it.
    *
    * @throws NotRegisteredException when nothing is registered under the name
    * @throws IllegalArgumentException when the name is null
@@ -388,8 +420,9 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    */
   <T> AsyncResult<T> send(String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
     if (config.taskAlwaysEager()) {
-      return stack.deniedJoinResult(
-          () -> send(name, args, kwargs, options, null, null, List.of(), true));
+      return parts()
+          .stack
+          .deniedJoinResult(() -> send(name, args, kwargs, options, null, null, List.of(), true));
     }
     return send(name, args, kwargs, options, null, null, List.of(), true);
   }
@@ -407,38 +440,43 @@ public final class InMemoryCelery implements Celery, ResultHooks {
       ResultBase parent,
       List<Consumer<Completion>> hooks,
       boolean addToParent) {
-    RegisteredTask task = registry.get(name);
+    Parts p = parts();
+    RegisteredTask task = p.registry.get(name);
     boolean eager = config.taskAlwaysEager();
     if (!eager) {
-      worker.requireOpen(name);
+      p.worker.requireOpen(name);
       if (config.resultSerializer() == ResultSerializer.JSON) {
         // Celery's apply_async serializes the call with the JSON task serializer: EncodeError.
         CeleryJson.requireEncodable(args, kwargs);
       }
     }
-    TaskContext sender = stack.current();
-    Message m = Message.of(ids, clock.now(), name, args, kwargs, options, groupId, hooks, sender);
+    TaskContext sender = p.stack.current();
+    Instant now = p.clock.now();
+    Message m = Message.of(p.ids, now, name, args, kwargs, options, groupId, hooks, sender);
+    p.sent.record(now, m, options, p.results.queueOf(m), eager, this);
     AsyncResult<T> result =
         eager
-            ? execution.<T>apply(m, task, config.taskEagerPropagates())
+            ? p.execution.<T>apply(m, task, config.taskEagerPropagates())
             : new AsyncResult<>(m.id, this, parent);
     if (addToParent && sender != null) {
       sender.addChild(result);
     }
     if (!eager) {
-      result.ignored(results.ignored(m, task));
-      tracking.handedOut(result);
-      journal.record("task-sent", m.id, name, () -> m.sentPayload(config.defaultQueue()));
-      worker.submit(m);
+      result.ignored(p.results.ignored(m, task));
+      p.tracking.handedOut(result);
+      p.journal.record("task-sent", m.id, name, () -> m.sentPayload(config.defaultQueue()));
+      p.worker.submit(m);
     }
     return result;
   }
 
   <T> EagerResult<T> apply(String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
-    RegisteredTask task = registry.get(name);
-    TaskContext sender = stack.current();
-    Message m = Message.of(ids, clock.now(), name, args, kwargs, options, null, List.of(), sender);
-    return execution.apply(m, task, config.taskEagerPropagates());
+    Parts p = parts();
+    RegisteredTask task = p.registry.get(name);
+    TaskContext sender = p.stack.current();
+    Message m =
+        Message.of(p.ids, p.clock.now(), name, args, kwargs, options, null, List.of(), sender);
+    return p.execution.apply(m, task, config.taskEagerPropagates());
   }
 
   /**
@@ -447,7 +485,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return the id
    */
   public String newId() {
-    return ids.next();
+    return parts().ids.next();
   }
 
   // ---------------------------------------------------------------- task context
@@ -458,11 +496,11 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return the context or null
    */
   public TaskContext currentTask() {
-    return stack.current();
+    return parts().stack.current();
   }
 
   void addChildOfCurrent(ResultBase child) {
-    TaskContext parent = stack.current();
+    TaskContext parent = parts().stack.current();
     if (parent != null) {
       parent.addChild(child);
     }
@@ -478,7 +516,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    */
   @Override
   public void assertWillNotBlock() {
-    stack.assertWillNotBlock();
+    parts().stack.assertWillNotBlock();
   }
 
   /**
@@ -490,7 +528,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @return what the code returned
    */
   public <R> R allowJoinResult(Supplier<R> body) {
-    return stack.allowJoinResult(body);
+    return parts().stack.allowJoinResult(body);
   }
 
   // ---------------------------------------------------------------- results
@@ -517,7 +555,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @throws io.celerykit.wire.EncodeException when JSON cannot hold the value
    */
   public Object serialize(Object value) {
-    return results.serialize(value);
+    return parts().results.serialize(value);
   }
 
   /**
@@ -528,7 +566,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    */
   @Override
   public void resultConsumed(AsyncResult<?> result) {
-    tracking.consumed(result);
+    parts().tracking.consumed(result);
   }
 
   /**
@@ -540,17 +578,188 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    * @throws IllegalStateException when tracking is off
    */
   public List<AsyncResult<?>> unconsumedResults() {
-    return tracking.unconsumed();
+    return parts().tracking.unconsumed();
   }
 
   /**
-   * Returns the results handed out for task calls, in the order they were sent; needs {@link
-   * CeleryConfig#trackResults(boolean)}.
+   * Returns the results of the tasks the app sent, in the order they were sent, each knowing its
+   * task name: one per {@link #sentTasks()} entry (so as many as the app keeps, see {@link
+   * CeleryConfig#sentTaskCapacity(int)}), whatever {@code result_extended} and {@code trackResults}
+   * say.
    *
    * @return the results
    */
   public List<AsyncResult<?>> sentResults() {
-    return tracking.sent();
+    SentTasks sent = sentTasks();
+    List<AsyncResult<?>> out = new ArrayList<>(sent.size());
+    for (SentTask t : sent) {
+      out.add(t.result());
+    }
+    return List.copyOf(out);
+  }
+
+  // ---------------------------------------------------------------- verification
+
+  /**
+   * Returns the tasks the app sent, oldest first, with their arguments, options, parent, group and
+   * virtual send time, whatever {@code result_extended} says: {@code delay}, {@code applyAsync},
+   * {@code sendTask}, canvas steps, links and errbacks, eager sends too (retries are not new
+   * sends). The app keeps the last {@link CeleryConfig#sentTaskCapacity()} (10,000 by default) and
+   * counts the older ones as {@link SentTasks#dropped()}.
+   *
+   * @return a snapshot
+   */
+  public SentTasks sentTasks() {
+    return parts().sent.snapshot();
+  }
+
+  /**
+   * Starts verifying what the app sent, without AssertJ (with AssertJ: {@code
+   * CeleryAssertions.assertThat(app).sent(...)}). A failed verification throws {@link
+   * TaskVerificationException} listing what was sent, closest first.
+   *
+   * <pre>{@code
+   * app.verify().sent("invoices.render").withArgs("INV-1").times(3);
+   * app.verify().sent("invoices.delete").never();
+   * }</pre>
+   *
+   * @return the verification
+   */
+  public CeleryVerification verify() {
+    return CeleryVerification.verify(this);
+  }
+
+  /**
+   * Returns the tasks sent that were never handled: the worker had not started them (their
+   * countdown or ETA was not reached, or nothing ran the worker), a {@code neverRuns()} stub holds
+   * them, or their stub had no outcome scripted; a task revoked, or whose result was consumed
+   * ({@code get}, {@code join}, {@code forget}), counts as handled. Strict mode reports them. Needs
+   * {@link CeleryConfig#trackResults(boolean)} (on under the JUnit extension).
+   *
+   * @return the unhandled sends, oldest first, with the reason
+   * @throws IllegalStateException when results are not tracked
+   */
+  public List<UnhandledTask> unhandledTasks() {
+    Parts p = parts();
+    if (!p.sent.tracksStarts()) {
+      throw new IllegalStateException(
+          "sends are not tracked; create the app with CeleryConfig.defaults().trackResults(true)");
+    }
+    List<UnhandledTask> out = new ArrayList<>();
+    for (SentTask t : p.sent.snapshot()) {
+      if (t.eager()
+          || !p.sent.notStarted(t.taskId())
+          || p.worker.isRevoked(t.taskId())
+          || p.tracking.isConsumed(t.taskId())) {
+        continue;
+      }
+      out.add(new UnhandledTask(t, whyNotStarted(p, t)));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Explains why a task the app sent is not done, for failure messages: it runs (a stub's {@code
+   * takes(...)}), a {@code neverRuns()} stub holds it, its stub has no outcome, it is due later on
+   * the virtual clock, or it is queued with nothing running the worker. Null when it ran to its
+   * end, when it ran eagerly, or when the app kept no record of the send.
+   *
+   * @param taskId the task id
+   * @return the reason, or null
+   */
+  public String whyNotRun(String taskId) {
+    Parts p = parts();
+    SentTask sent = null;
+    for (SentTask t : p.sent.snapshot()) {
+      if (t.taskId().equals(taskId)) {
+        sent = t;
+      }
+    }
+    if (sent == null || sent.eager()) {
+      return null;
+    }
+    if (p.worker.active().contains(taskId)) {
+      return "it is running: its stub takes(...) a duration of virtual time that has not passed"
+          + " yet (virtual time now "
+          + p.clock.now()
+          + ")";
+    }
+    if (p.sent.isHeldByStub(taskId)) {
+      return whyNotStarted(p, sent);
+    }
+    TaskState state = p.backend.getTaskMeta(taskId).state();
+    if (state.isReady()) {
+      return null;
+    }
+    if (state.equals(TaskState.RETRY)) {
+      return "it is waiting for its retry, due after the retry's countdown on the virtual clock"
+          + " (now "
+          + p.clock.now()
+          + ")";
+    }
+    if (p.sent.tracksStarts() ? !p.sent.notStarted(taskId) : !state.equals(TaskState.PENDING)) {
+      return null;
+    }
+    return whyNotStarted(p, sent);
+  }
+
+  private String whyNotStarted(Parts p, SentTask t) {
+    if (p.sent.isHeldByStub(t.taskId())) {
+      return "a neverRuns() stub holds it: its result stays PENDING; revoke() or forget() it if"
+          + " the test means to leave it";
+    }
+    RegisteredTask task = p.registry.getOrNull(t.name());
+    if (task == null) {
+      return "no task or stub is registered under '" + t.name() + "' any more";
+    }
+    for (TaskStub stub : p.registry.stubs()) {
+      if (stub.name().equals(t.name()) && !stub.scripted()) {
+        return "its stub has no outcome scripted: script it with returns(...), fails(...),"
+            + " retries(...) or neverRuns()";
+      }
+    }
+    Instant now = p.clock.now();
+    if (t.eta() != null && t.eta().isAfter(now)) {
+      return "it is due at "
+          + t.eta()
+          + " (countdown or eta) and the virtual clock is at "
+          + now
+          + (config.workerMode() == WorkerMode.THREADED
+              ? "; in threaded mode the clock follows real time: wait longer, or advance it with"
+                  + " app.clock().advance(...)"
+              : "; advance the clock or call get() with a timeout past it");
+    }
+    RuntimeException failure = p.worker.clockFailure();
+    if (failure != null) {
+      return "the clock thread failed running an event: " + failure;
+    }
+    return config.workerMode() == WorkerMode.THREADED
+        ? "it is queued and no worker thread has reached it yet (concurrency "
+            + config.concurrency()
+            + ", "
+            + p.worker.queued()
+            + " queued)"
+        : "it is queued and nothing ran the worker: call get() or join() on its result, or"
+            + " app.worker().runUntilIdle()";
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Makes the app as it was when created, for test frameworks that keep one app across tests: a new
+   * virtual clock at the same start, an empty backend, journal, control and sent-task record, no
+   * tasks or stubs registered, the id sequence from its start (so ids repeat as in a new app), and
+   * a new worker (a threaded worker's threads are stopped and new ones started). The settings stay.
+   * Parts obtained before ({@link #clock()}, {@link #backend()}, {@link #worker()}, results, task
+   * handles) belong to the old state: obtain them again.
+   */
+  public void reset() {
+    Parts old;
+    synchronized (this) {
+      old = parts;
+      parts = new Parts(this, config, start);
+    }
+    old.close();
   }
 
   /**
@@ -559,7 +768,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    */
   @Override
   public void close() {
-    worker.close();
+    parts().close();
   }
 
   /**
@@ -569,12 +778,13 @@ public final class InMemoryCelery implements Celery, ResultHooks {
    */
   @Override
   public String toString() {
+    Parts p = parts();
     return "InMemoryCelery["
-        + clock
+        + p.clock
         + ", tasks="
-        + registry.size()
+        + p.registry.size()
         + ", results="
-        + backend.size()
+        + p.backend.size()
         + "]";
   }
 }

@@ -35,7 +35,17 @@ public final class InMemoryControl implements Control {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** {@inheritDoc} */
+  /**
+   * Records a revoke and tells the worker, as Celery's {@code app.control.revoke}. A task that has
+   * not started yet is not marked at once: its result reads PENDING (or RETRY, between retries)
+   * until the worker reaches it and stores REVOKED instead of running it, as a real worker does
+   * with the ids it holds as revoked ({@code celery/worker/request.py}, {@code Request.revoked}).
+   * Run the worker ({@code get()}, {@code app.worker().runUntilIdle()}) to see REVOKED; with {@code
+   * terminate} a running task ends REVOKED at once.
+   *
+   * @param taskIds the ids
+   * @param options Celery's revoke keywords
+   */
   @Override
   public void revoke(List<String> taskIds, RevokeOptions options) {
     Objects.requireNonNull(taskIds, "taskIds");

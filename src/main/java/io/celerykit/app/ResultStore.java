@@ -2,9 +2,13 @@ package io.celerykit.app;
 
 import io.celerykit.backend.InMemoryBackend;
 import io.celerykit.backend.VirtualClock;
+import io.celerykit.result.MaxRetriesExceededException;
+import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultBase;
+import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.ResultTuple;
 import io.celerykit.result.TaskMeta;
+import io.celerykit.result.TaskRevokedException;
 import io.celerykit.result.TaskState;
 import io.celerykit.wire.CeleryJson;
 import java.io.PrintWriter;
@@ -84,7 +88,8 @@ final class ResultStore {
 
   private TaskMeta.Builder metaFor(
       Message m, TaskState state, Object result, String traceback, List<ResultTuple> children) {
-    TaskMeta.Builder b = TaskMeta.builder(m.id, state).result(result).traceback(traceback);
+    TaskMeta.Builder b =
+        TaskMeta.builder(m.id, state).result(storedForm(result, traceback)).traceback(traceback);
     if (!children.isEmpty()) {
       b.children(children);
     }
@@ -117,6 +122,9 @@ final class ResultStore {
     if (config.resultSerializer() == ResultSerializer.OBJECT) {
       return value;
     }
+    if (value instanceof Throwable error) {
+      return storedForm(error, null);
+    }
     if (value == null
         || value instanceof String
         || value instanceof Integer
@@ -130,8 +138,45 @@ final class ResultStore {
     return CeleryJson.roundTrip(value);
   }
 
-  /** Returns the stack trace of an error as text, the stored traceback. */
+  /**
+   * Returns a stored result as a client reads it back: under the JSON serializer an exception
+   * becomes the {@link RemoteTaskException} of Celery's exception dict ({@code exc_type} the simple
+   * class name, {@code exc_module} the package, {@code exc_message} the message), as a Java client
+   * of a Python worker sees it; celerykit's own exceptions keep their Celery names and come back as
+   * themselves; a {@link RemoteTaskException} is stored as it is. {@link ResultSerializer#OBJECT}
+   * (Celery's pickle) keeps the Java instance; values are returned as they are.
+   */
+  Object storedForm(Object result, String traceback) {
+    if (!(result instanceof Throwable error)
+        || result instanceof RemoteTaskException
+        || readsBackAsItself(error)
+        || config.resultSerializer() == ResultSerializer.OBJECT) {
+      return result;
+    }
+    return PythonException.asStored(error, traceback);
+  }
+
+  /**
+   * Whether JSON gives an exception back as an equal one of its own class, so that it is stored as
+   * it is: Celery's {@code TaskRevokedError}, {@code MaxRetriesExceededError} and {@code
+   * TimeoutError}, read back as celerykit's exceptions of the same message.
+   */
+  private static boolean readsBackAsItself(Throwable error) {
+    Class<?> type = error.getClass();
+    return (type == TaskRevokedException.class
+            || type == MaxRetriesExceededException.class
+            || type == ResultTimeoutException.class)
+        && error.getCause() == null;
+  }
+
+  /**
+   * Returns the stack trace of an error as text, the stored traceback; a {@link
+   * RemoteTaskException} gives the traceback it carries (a Python worker's), when it has one.
+   */
   static String traceback(Throwable error) {
+    if (error instanceof RemoteTaskException remote && remote.traceback() != null) {
+      return remote.traceback();
+    }
     StringWriter out = new StringWriter();
     error.printStackTrace(new PrintWriter(out));
     return out.toString();

@@ -37,11 +37,9 @@ final class ResultTracking {
     }
   }
 
-  /** Returns the results handed out, in the order they were sent. */
-  List<AsyncResult<?>> sent() {
-    synchronized (handedOut) {
-      return List.copyOf(handedOut.values());
-    }
+  /** Tells whether a result was consumed; false when tracking is off. */
+  boolean isConsumed(String taskId) {
+    return enabled && consumed.contains(taskId);
   }
 
   /**

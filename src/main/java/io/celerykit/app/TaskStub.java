@@ -1,10 +1,10 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.Checks;
 import io.celerykit.result.TaskState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -110,17 +110,28 @@ public final class TaskStub {
   }
 
   /**
-   * Scripts a call that fails with an exception (stored as FAILURE; {@code get()} raises it).
+   * Scripts a call that fails with an exception, stored as FAILURE; {@code get()} raises what a
+   * client reads back. Under the JSON serializer (the default) that is a {@link
+   * io.celerykit.result.RemoteTaskException}, as a Java client of a Python worker meets it: script
+   * the worker's own exception with {@link PythonException#of(String, String)}; a Java exception
+   * becomes one too ({@code excType} its simple name, {@code excModule} its package). Under {@link
+   * ResultSerializer#OBJECT} the instance itself is raised.
+   *
+   * <pre>{@code
+   * app.stub("invoices.render").fails(PythonException.of("ValueError", "bad invoice"));
+   * }</pre>
    *
    * @param exception the exception
    * @return this stub
    */
   public TaskStub fails(Throwable exception) {
-    return add(new Outcome(null, Objects.requireNonNull(exception, "exception"), false, false));
+    Checks.requireNonNull(
+        exception, "exception (such as PythonException.of(\"ValueError\", \"bad input\"))");
+    return add(new Outcome(null, exception, false, false));
   }
 
   /**
-   * Scripts the next call to fail (reads well after {@link #retries}).
+   * Scripts the next call to fail (reads well after {@link #retries}), as {@link #fails}.
    *
    * @param exception the exception
    * @return this stub
@@ -131,8 +142,9 @@ public final class TaskStub {
 
   /**
    * Scripts {@code times} calls that ask to be retried for an exception, as {@code
-   * self.retry(exc=exception)}: each stores RETRY and is retried after the task's retry delay; past
-   * {@code max_retries} the task fails with the exception, as in Celery.
+   * self.retry(exc=exception)}: each stores RETRY (with the exception as a client reads it back,
+   * see {@link #fails}) and is retried after the task's retry delay; past {@code max_retries} the
+   * task fails with the exception, as in Celery.
    *
    * @param times how many calls retry, at least 1
    * @param exception the exception, or null
@@ -157,7 +169,7 @@ public final class TaskStub {
    * @return this stub
    */
   public TaskStub takes(Duration duration) {
-    Objects.requireNonNull(duration, "duration");
+    Checks.requireNonNull(duration, "duration (use Duration.ZERO for none)");
     if (duration.isNegative()) {
       throw new IllegalArgumentException("takes(duration) needs a duration >= 0, got " + duration);
     }
@@ -174,7 +186,7 @@ public final class TaskStub {
    * @return this stub
    */
   public TaskStub progresses(TaskState state, Object meta) {
-    this.progressState = Objects.requireNonNull(state, "state");
+    this.progressState = Checks.requireNonNull(state, "state (such as TaskState.of(\"PROGRESS\"))");
     this.progressMeta = meta;
     return this;
   }
@@ -186,6 +198,13 @@ public final class TaskStub {
    */
   public TaskStub neverRuns() {
     return add(new Outcome(null, null, false, true));
+  }
+
+  /** Tells whether an outcome is scripted. */
+  boolean scripted() {
+    synchronized (script) {
+      return !script.isEmpty();
+    }
   }
 
   /**

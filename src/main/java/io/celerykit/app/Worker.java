@@ -41,12 +41,14 @@ public final class Worker implements AutoCloseable {
   private final VirtualClock clock;
   private final EventJournal journal;
   private final CeleryConfig config;
+  private final SentTaskLog sent;
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   private final List<Map<String, Object>> revokedStamps = new CopyOnWriteArrayList<>();
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicInteger executed = new AtomicInteger();
   private final ExecutorService pool;
+  private final RealTimeDriver driver;
 
   /**
    * A run that takes virtual time: its message and the event that completes it. It is active before
@@ -81,13 +83,15 @@ public final class Worker implements AutoCloseable {
       VirtualClock clock,
       EventJournal journal,
       InMemoryControl control,
-      CeleryConfig config) {
+      CeleryConfig config,
+      SentTaskLog sent) {
     this.registry = registry;
     this.execution = execution;
     this.results = results;
     this.clock = clock;
     this.journal = journal;
     this.config = config;
+    this.sent = sent;
     this.pool =
         config.workerMode() == WorkerMode.THREADED
             ? Executors.newFixedThreadPool(
@@ -98,6 +102,7 @@ public final class Worker implements AutoCloseable {
                   return t;
                 })
             : null;
+    this.driver = pool == null ? null : new RealTimeDriver(clock);
     control.onRevoke(this::onRevoke);
   }
 
@@ -189,6 +194,9 @@ public final class Worker implements AutoCloseable {
   /** Stops the threads of a threaded worker; a deterministic worker has none. */
   @Override
   public void close() {
+    if (driver != null) {
+      driver.close();
+    }
     if (pool != null) {
       pool.shutdownNow();
       try {
@@ -236,6 +244,7 @@ public final class Worker implements AutoCloseable {
       }
     } else if (m.eta != null && m.eta.isAfter(now)) {
       clock.scheduleAt(m.eta, () -> executeOnPool(m));
+      driver.wake();
     } else {
       pool.execute(() -> execute(m));
     }
@@ -255,10 +264,12 @@ public final class Worker implements AutoCloseable {
   private void execute(Message m) {
     queued.decrementAndGet();
     if (m.expires != null && clock.now().isAfter(m.expires)) {
+      sent.started(m.id);
       storeRevoked(m, "expired", false, true, null);
       return;
     }
     if (isRevoked(m)) {
+      sent.started(m.id);
       storeRevoked(m, "revoked", false, false, null);
       return;
     }
@@ -266,8 +277,10 @@ public final class Worker implements AutoCloseable {
     TaskContext self = execution.context(m, task, false);
     RegisteredTask.Step step = task.plan(self);
     if (step == null) {
+      sent.heldByStub(m.id);
       return;
     }
+    sent.started(m.id);
     executed.incrementAndGet();
     Instant started = clock.now();
     journal(
@@ -299,9 +312,25 @@ public final class Worker implements AutoCloseable {
               step.duration(),
               () -> {
                 if (running.remove(m.id, run)) {
-                  finish(m, task, self, step, started);
+                  completeAfterDuration(m, task, self, step, started);
                 }
               });
+      if (driver != null) {
+        driver.wake();
+      }
+    }
+  }
+
+  /**
+   * Ends a run whose duration has passed: on the thread that moved the clock in deterministic mode,
+   * on a worker thread in threaded mode (the clock's own thread moves it there).
+   */
+  private void completeAfterDuration(
+      Message m, RegisteredTask task, TaskContext self, RegisteredTask.Step step, Instant started) {
+    if (pool == null) {
+      finish(m, task, self, step, started);
+    } else if (!closed()) {
+      pool.execute(() -> finish(m, task, self, step, started));
     }
   }
 
@@ -366,8 +395,10 @@ public final class Worker implements AutoCloseable {
 
   private void failed(Message m, RegisteredTask task, TaskContext self, Throwable error) {
     String traceback = traceback(error);
+    // What a client reads back: under the JSON serializer a RemoteTaskException, as Celery's.
+    Object stored = results.storedForm(error, traceback);
     if (results.storesErrors(task)) {
-      results.store(m, TaskState.FAILURE, error, traceback, self.children());
+      results.store(m, TaskState.FAILURE, stored, traceback, self.children());
     }
     journal(
         "task-failed",
@@ -382,7 +413,7 @@ public final class Worker implements AutoCloseable {
       errback.withPrepended(m.id).applyAsync();
     }
     for (Consumer<Completion> hook : m.onComplete) {
-      hook.accept(new Completion(m.id, TaskState.FAILURE, error));
+      hook.accept(new Completion(m.id, TaskState.FAILURE, stored));
     }
   }
 
@@ -397,6 +428,16 @@ public final class Worker implements AutoCloseable {
   /** Returns the stack trace of an error as text, as stored with a failure. */
   static String traceback(Throwable error) {
     return ResultStore.traceback(error);
+  }
+
+  /** Returns the first failure of an event the threaded clock ran, or null. */
+  RuntimeException clockFailure() {
+    return driver == null ? null : driver.failure();
+  }
+
+  /** Tells whether a task id was revoked (by id). */
+  boolean isRevoked(String taskId) {
+    return revoked.contains(taskId);
   }
 
   // ---------------------------------------------------------------- revoking
@@ -461,7 +502,7 @@ public final class Worker implements AutoCloseable {
   private void storeRevoked(
       Message m, String reason, boolean terminated, boolean expired, String signal) {
     RegisteredTask task = registry.getOrNull(m.name);
-    TaskRevokedException exc = new TaskRevokedException(reason);
+    Object exc = results.storedForm(new TaskRevokedException(reason), null);
     if (results.storesErrors(task)) {
       results.store(m, TaskState.REVOKED, exc, null, List.of());
     }

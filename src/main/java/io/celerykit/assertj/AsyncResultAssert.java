@@ -1,5 +1,6 @@
 package io.celerykit.assertj;
 
+import io.celerykit.app.PythonException;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.GetOptions;
 import io.celerykit.result.Outcome;
@@ -381,10 +382,15 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
 
   /**
    * Verifies that the task failed with an exception of this type (or a subtype) and returns an
-   * assert on that exception, for its message and cause.
+   * assert on that exception, for its message and cause. A Java exception stored under the JSON
+   * result serializer (the default) comes back as the {@link
+   * io.celerykit.result.RemoteTaskException} a client reads; it counts as its Java type (see {@link
+   * io.celerykit.app.PythonException#is}), and its message is Python's last traceback line, {@code
+   * java.lang.IllegalStateException: boom}.
    *
    * <pre>{@code
-   * assertThat(result).failedWith(IllegalStateException.class).hasMessage("boom");
+   * assertThat(result).failedWith(IllegalStateException.class).hasMessageEndingWith("boom");
+   * assertThat(result).failedWith(RemoteTaskException.class).hasMessage("ValueError: bad invoice");
    * }</pre>
    *
    * @param type the exception type
@@ -401,7 +407,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     if (!state.equals(TaskState.FAILURE)) {
       Navigation.failed(
           softly, assertionError(ShouldHaveFailedWith.shouldHaveFailed(result, type)));
-    } else if (!type.isInstance(stored)) {
+    } else if (!(stored instanceof Throwable error && PythonException.is(error, type))) {
       Navigation.failed(
           softly, assertionError(ShouldHaveFailedWith.shouldHaveFailedWith(result, type, stored)));
     }

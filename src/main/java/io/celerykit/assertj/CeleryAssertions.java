@@ -1,11 +1,15 @@
 package io.celerykit.assertj;
 
 import io.celerykit.app.EventJournal;
+import io.celerykit.app.InMemoryCelery;
+import io.celerykit.app.PythonException;
+import io.celerykit.app.SentTasks;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.ResultBase;
 import io.celerykit.result.ResultSet;
 import io.celerykit.result.TaskState;
 import org.assertj.core.api.Assertions;
+import org.assertj.core.api.Condition;
 
 /**
  * Starts celerykit's AssertJ assertions on results, result sets, result trees, task states and the
@@ -77,6 +81,49 @@ public class CeleryAssertions extends Assertions {
    */
   public static EventJournalAssert assertThat(EventJournal actual) {
     return new EventJournalAssert(actual);
+  }
+
+  /**
+   * Creates an assert on what an app sent, for verifying the code under test: {@code
+   * assertThat(app).sent("invoices.render").withArgs("INV-1").once()}. A failed verification lists
+   * what was sent, closest first.
+   *
+   * @param app the app
+   * @return the assert on its sent tasks, read now
+   */
+  public static SentTasksAssert assertThat(InMemoryCelery app) {
+    return new SentTasksAssert(app == null ? null : app.sentTasks());
+  }
+
+  /**
+   * Creates an assert on sent tasks, e.g. {@code app.sentTasks()}.
+   *
+   * @param actual the sent tasks
+   * @return the assert
+   */
+  public static SentTasksAssert assertThat(SentTasks actual) {
+    return new SentTasksAssert(actual);
+  }
+
+  /**
+   * Matches a failure (a thrown or a stored exception) that stands for a Java exception type: an
+   * instance of it, or the {@link io.celerykit.result.RemoteTaskException} that such an exception
+   * becomes once stored under the JSON result serializer ({@code excType} its simple name, {@code
+   * excModule} its package), see {@link PythonException#is(Throwable, Class)}.
+   *
+   * <pre>{@code
+   * assertThatThrownBy(result::get).is(raisedAs(IllegalStateException.class)).hasMessageEndingWith("boom");
+   * }</pre>
+   *
+   * @param type the Java exception type
+   * @return the condition
+   */
+  public static Condition<Object> raisedAs(Class<? extends Throwable> type) {
+    java.util.Objects.requireNonNull(type, "exception type");
+    return new Condition<>(
+        value -> value instanceof Throwable error && PythonException.is(error, type),
+        "%s, or the RemoteTaskException it is stored as under JSON",
+        type.getName());
   }
 
   /**

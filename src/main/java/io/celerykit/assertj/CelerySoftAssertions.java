@@ -1,6 +1,8 @@
 package io.celerykit.assertj;
 
 import io.celerykit.app.EventJournal;
+import io.celerykit.app.InMemoryCelery;
+import io.celerykit.app.SentTasks;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.ResultBase;
 import io.celerykit.result.ResultSet;
@@ -81,6 +83,26 @@ public class CelerySoftAssertions extends SoftAssertions {
    */
   public EventJournalAssert assertThat(EventJournal actual) {
     return Navigation.journal(this, actual);
+  }
+
+  /**
+   * Creates a soft assert on what an app sent.
+   *
+   * @param app the app
+   * @return the soft assert on its sent tasks, read now
+   */
+  public SentTasksAssert assertThat(InMemoryCelery app) {
+    return Navigation.sentTasks(this, app == null ? null : app.sentTasks());
+  }
+
+  /**
+   * Creates a soft assert on sent tasks.
+   *
+   * @param actual the sent tasks
+   * @return the soft assert
+   */
+  public SentTasksAssert assertThat(SentTasks actual) {
+    return Navigation.sentTasks(this, actual);
   }
 
   /**

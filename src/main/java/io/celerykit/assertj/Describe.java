@@ -59,6 +59,19 @@ final class Describe {
   }
 
   /**
+   * Why the in-memory app has not run a task, as a message section ({@code \nit has not run
+   * because:\n ...}), or empty when it ran or the app does not know (see {@link
+   * InMemoryCelery#whyNotRun(String)}).
+   */
+  static String whyNotRun(AsyncResult<?> result) {
+    if (!(result.app() instanceof InMemoryCelery app)) {
+      return "";
+    }
+    String why = app.whyNotRun(result.id());
+    return why == null ? "" : "\nit is not done because:\n  " + why;
+  }
+
+  /**
    * A result set as Celery's repr, {@code <GroupResult: id [a, b]>} or {@code <ResultSet: [a, b]>},
    * naming at most {@link #SET_IDS} members.
    */

@@ -1,6 +1,7 @@
 package io.celerykit.assertj;
 
 import io.celerykit.app.EventJournal;
+import io.celerykit.app.SentTasks;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.ResultBase;
 import io.celerykit.result.ResultSet;
@@ -59,6 +60,15 @@ final class Navigation {
     return softly == null
         ? new EventJournalAssert(actual)
         : softly.proxy(EventJournalAssert.class, EventJournal.class, actual);
+  }
+
+  static SentTasksAssert sentTasks(SoftAssertionsProvider softly, SentTasks actual) {
+    SentTasksAssert out =
+        softly == null
+            ? new SentTasksAssert(actual)
+            : softly.proxy(SentTasksAssert.class, SentTasks.class, actual);
+    out.softly = softly;
+    return out;
   }
 
   @SuppressWarnings("unchecked")

@@ -15,11 +15,12 @@ final class ShouldSucceedWithin extends CeleryMessage {
       AsyncResult<?> actual, Duration timeout) {
     return new ShouldSucceedWithin(
         "%nExpecting result:%n  %s%nto succeed within:%n  %s"
-            + "%nbut it was not ready in time; it is in state:%n  %s"
+            + "%nbut it was not ready in time; it is in state:%n  %s%s"
             + TREE,
         Describe.result(actual),
         timeout.toString(),
         Describe.stateOf(actual),
+        Describe.whyNotRun(actual),
         Describe.tree(actual));
   }
 

@@ -108,13 +108,14 @@ public final class CeleryExtension
   public void afterEach(ExtensionContext context) {
     current.remove();
     InMemoryCelery app = existingApp(context);
-    if (app == null || !settings(context).strict) {
+    Settings settings = settings(context);
+    if (app == null || !(settings.strict || settings.failOnUnhandledTasks)) {
       return;
     }
     if (context.getExecutionException().isPresent()) {
       return;
     }
-    String problems = StrictCheck.problems(app);
+    String problems = settings.strict ? StrictCheck.problems(app) : StrictCheck.unhandled(app);
     if (!problems.isEmpty()) {
       throw new AssertionError(problems);
     }
@@ -249,6 +250,7 @@ public final class CeleryExtension
     boolean resultExtended;
     boolean threaded;
     boolean strict;
+    boolean failOnUnhandledTasks;
     List<String> fixtures = List.of();
     CeleryConfig base = CeleryConfig.defaults();
 
@@ -259,6 +261,7 @@ public final class CeleryExtension
       s.resultExtended = a.resultExtended();
       s.threaded = a.threaded();
       s.strict = a.strict();
+      s.failOnUnhandledTasks = a.failOnUnhandledTasks();
       s.fixtures = Arrays.asList(a.fixtures());
       return s;
     }
@@ -270,6 +273,7 @@ public final class CeleryExtension
       c.resultExtended = resultExtended;
       c.threaded = threaded;
       c.strict = strict;
+      c.failOnUnhandledTasks = failOnUnhandledTasks;
       c.fixtures = fixtures;
       c.base = base;
       return c;
@@ -355,13 +359,27 @@ public final class CeleryExtension
     }
 
     /**
-     * Fails tests that leave results unconsumed or stubs unused.
+     * Fails tests that leave results unconsumed, stubs unused or sent tasks unhandled, listing
+     * them.
      *
      * @param on the setting
      * @return this builder
      */
     public Builder strict(boolean on) {
       settings.strict = on;
+      return this;
+    }
+
+    /**
+     * Fails tests that send tasks no body or stub outcome ever handles (the worker never reached
+     * them, or a {@code neverRuns()} stub holds them), listing each with the reason, as WireMock's
+     * {@code failOnUnmatchedRequests}; {@link #strict(boolean)} includes it.
+     *
+     * @param on the setting
+     * @return this builder
+     */
+    public Builder failOnUnhandledTasks(boolean on) {
+      settings.failOnUnhandledTasks = on;
       return this;
     }
 

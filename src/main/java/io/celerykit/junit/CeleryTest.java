@@ -62,11 +62,22 @@ public @interface CeleryTest {
 
   /**
    * Fails the test when a result it sent was never consumed ({@code get}, {@code join} or {@code
-   * forget}) or a stub it scripted was never used, as Mockito's strict stubs do.
+   * forget}), a stub it scripted was never used, as Mockito's strict stubs do, or a task it sent
+   * was never handled (see {@link #failOnUnhandledTasks()}); the failure lists them.
    *
    * @return the setting
    */
   boolean strict() default false;
+
+  /**
+   * Fails the test when a task it sent was never handled by its end: the worker never reached it
+   * (its countdown was not reached, nothing ran the worker), a {@code neverRuns()} stub holds it,
+   * or its stub had no outcome scripted; each is listed with the reason. A task revoked, or whose
+   * result the test consumed, counts as handled. {@link #strict()} includes this check.
+   *
+   * @return the setting
+   */
+  boolean failOnUnhandledTasks() default false;
 
   /**
    * Fixture resources of Celery's stored JSON to load into the backend before each test (see {@code

@@ -26,7 +26,14 @@ public final class CeleryAnswers {
   /**
    * Answers with the result of sending a registered task (or stub) with the invocation's arguments:
    * each argument of the mocked call becomes a positional argument of the task (a varargs array is
-   * spread).
+   * spread). A client shaped as {@code send(taskName, args...)} passes the task name first: a first
+   * argument equal to {@code taskName} is taken as that name, not as an argument, so {@code
+   * submit("reports.render", "2026-Q3")} sends {@code reports.render("2026-Q3")}.
+   *
+   * <pre>{@code
+   * when(client.submit(eq("reports.render"), any()))
+   *     .thenAnswer(CeleryAnswers.sendsTask(app, "reports.render"));
+   * }</pre>
    *
    * @param app the app
    * @param taskName the registered task name
@@ -35,7 +42,7 @@ public final class CeleryAnswers {
   public static Answer<AsyncResult<Object>> sendsTask(InMemoryCelery app, String taskName) {
     Objects.requireNonNull(app, "app");
     app.taskNamed(taskName);
-    return invocation -> app.sendTask(taskName, spread(invocation));
+    return invocation -> app.sendTask(taskName, taskArguments(invocation, taskName));
   }
 
   /**
@@ -56,7 +63,9 @@ public final class CeleryAnswers {
   }
 
   /**
-   * Answers with the task id of sending a registered task, for clients that return ids.
+   * Answers with the task id of sending a registered task, for clients that return ids; the
+   * arguments are taken as {@link #sendsTask(InMemoryCelery, String)} takes them (a leading task
+   * name is not an argument).
    *
    * @param app the app
    * @param taskName the registered task name
@@ -89,6 +98,18 @@ public final class CeleryAnswers {
   public static Answer<AsyncResult<Object>> resultOfIdArgument(InMemoryCelery app) {
     Objects.requireNonNull(app, "app");
     return invocation -> app.asyncResult(String.valueOf(invocation.getArgument(0, Object.class)));
+  }
+
+  /**
+   * The task's arguments: the invocation's, a varargs array spread, without a leading argument
+   * equal to the task name (the name parameter of a {@code send(name, args...)} client).
+   */
+  private static Object[] taskArguments(InvocationOnMock invocation, String taskName) {
+    Object[] all = spread(invocation);
+    if (all.length > 0 && taskName.equals(all[0])) {
+      return Arrays.copyOfRange(all, 1, all.length);
+    }
+    return all;
   }
 
   private static Object[] spread(InvocationOnMock invocation) {

@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import static io.celerykit.assertj.CeleryAssertions.raisedAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +24,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CanvasTest {
+
+  /** A failure stored through the JSON serializer, read back in its remote form. */
+  private static final String BOOM = "java.lang.IllegalStateException: boom";
 
   /** One app with the usual tasks. */
   private static final class Fixture {
@@ -111,7 +115,7 @@ class CanvasTest {
     Fixture f = new Fixture();
     GroupResult g = Canvas.group(f.add.s(1, 1), f.boom.s(), f.add.s(2, 2)).applyAsync();
 
-    assertThatThrownBy(g::join).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    assertThatThrownBy(g::join).is(raisedAs(IllegalStateException.class)).hasMessage(BOOM);
     f.app.worker().runUntilIdle();
     assertThat(g.completedCount()).isEqualTo(2);
     assertThat(g.failed()).isTrue();
@@ -120,8 +124,8 @@ class CanvasTest {
     assertThat(values).hasSize(3);
     assertThat(values.get(0)).isEqualTo(2);
     assertThat(values.get(1))
-        .isInstanceOf(IllegalStateException.class)
-        .hasFieldOrPropertyWithValue("message", "boom");
+        .isInstanceOf(RemoteTaskException.class)
+        .hasFieldOrPropertyWithValue("message", BOOM);
     assertThat(values.get(2)).isEqualTo(4);
     assertThat(f.meta(g.member(1)).groupId()).isEqualTo(g.id());
   }
@@ -247,10 +251,10 @@ class CanvasTest {
     AsyncResult<?> failing = (AsyncResult<?>) third.parent();
     AsyncResult<?> first = (AsyncResult<?>) failing.parent();
 
-    assertThatThrownBy(r::get).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    assertThatThrownBy(r::get).is(raisedAs(IllegalStateException.class)).hasMessage(BOOM);
     assertThat(first.successful()).isTrue();
     Object exception = failing.result();
-    assertThat(exception).isInstanceOf(IllegalStateException.class);
+    assertThat(exception).is(raisedAs(IllegalStateException.class));
     for (AsyncResult<?> step : List.of(third, r)) {
       assertThat(step.state()).isEqualTo(TaskState.FAILURE);
       assertThat(step.result()).isSameAs(exception);
@@ -266,7 +270,7 @@ class CanvasTest {
     Fixture f = new Fixture(CeleryConfig.defaults().resultExtended(true));
     AsyncResult<Integer> r = Canvas.chain(f.boom.s(), f.add.s(7)).applyAsync();
 
-    assertThatThrownBy(r::get).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(r::get).is(raisedAs(IllegalStateException.class));
     TaskMeta meta = f.meta(r.id());
     assertThat(meta.name()).isEqualTo("tasks.add");
     assertThat(meta.args()).containsExactly(7);
@@ -293,7 +297,7 @@ class CanvasTest {
     GroupResult g =
         Canvas.chain(f.boom.s(), Canvas.group(f.add.s(1), f.add.s(2))).applyAsyncForGroup();
 
-    assertThatThrownBy(g::join).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    assertThatThrownBy(g::join).is(raisedAs(IllegalStateException.class)).hasMessage(BOOM);
     assertThat(g.ready()).isTrue();
     assertThat(g.results()).allSatisfy(m -> assertThat(f.meta(m).groupId()).isEqualTo(g.id()));
     assertThat(f.app.worker().executed()).isEqualTo(1);
@@ -531,7 +535,7 @@ class CanvasTest {
                 Canvas.chain(f.boom.s(), f.mul.s(10)), Canvas.chain(f.add.s(2, 2), f.mul.s(10)))
             .applyAsync();
 
-    assertThatThrownBy(g::join).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    assertThatThrownBy(g::join).is(raisedAs(IllegalStateException.class)).hasMessage(BOOM);
     f.app.worker().runUntilIdle();
     assertThat(((AsyncResult<?>) g.member(0)).failed()).isTrue();
     assertThat(f.meta(g.member(0)).groupId()).isEqualTo(g.id());
@@ -628,10 +632,10 @@ class CanvasTest {
                 f.boom.s(), Canvas.chord(List.of(f.mul.s(2), f.mul.s(3)), f.tsum.s()), f.add.s(1))
             .applyAsync();
 
-    assertThatThrownBy(r::get).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    assertThatThrownBy(r::get).is(raisedAs(IllegalStateException.class)).hasMessage(BOOM);
     AsyncResult<?> body = (AsyncResult<?>) r.parent();
     GroupResult header = (GroupResult) body.parent();
-    assertThat(body.result()).isInstanceOf(IllegalStateException.class);
+    assertThat(body.result()).is(raisedAs(IllegalStateException.class));
     assertThat(header.ready()).isTrue();
     assertThat(header.failed()).isTrue();
     assertThat(f.app.worker().executed()).isEqualTo(1);

@@ -32,7 +32,8 @@ class ResultTreesTest {
     String drawing = ResultTrees.render(r);
 
     assertThat(drawing.lines().count()).isEqualTo(2);
-    assertThat(drawing).contains("RETRY IOException: busy");
+    // The retry's exception is stored through the JSON serializer, as its remote form.
+    assertThat(drawing).contains("RETRY RemoteTaskException: java.io.IOException: busy");
   }
 
   @Test

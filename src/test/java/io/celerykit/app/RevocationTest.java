@@ -63,6 +63,22 @@ class RevocationTest {
   }
 
   @Test
+  void revokedBetweenRetriesReadsRetryUntilTheWorkerReachesIt() {
+    // celery/worker/request.py, Request.revoked: the worker checks the ids it holds as revoked
+    // when it receives the task; until then the backend keeps the last state stored.
+    app.stub("tasks.flaky").retries(1, null).thenReturns("ok");
+    AsyncResult<Object> r = app.sendTask("tasks.flaky");
+    app.worker().step();
+    assertThat(r.state()).isEqualTo(TaskState.RETRY);
+
+    r.revoke();
+
+    assertThat(r.state()).as("still the stored RETRY").isEqualTo(TaskState.RETRY);
+    app.worker().runUntilIdle();
+    assertThat(r.state()).isEqualTo(TaskState.REVOKED);
+  }
+
+  @Test
   void getOfARevokedTaskRaisesTaskRevoked() {
     AsyncResult<Integer> r = add.delay(1, 2);
     r.revoke();

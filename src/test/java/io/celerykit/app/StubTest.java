@@ -1,9 +1,11 @@
 package io.celerykit.app;
 
+import static io.celerykit.assertj.CeleryAssertions.raisedAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.celerykit.result.AsyncResult;
+import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.TaskFailedException;
 import io.celerykit.result.TaskState;
@@ -40,25 +42,64 @@ class StubTest {
     assertThat(app.taskNames()).containsExactly("tasks.report");
   }
 
+  // The default JSON serializer stores a failure as Celery's exception dict, read back as a
+  // RemoteTaskException (celery/backends/base.py, Backend.prepare_exception and
+  // exception_to_python); the OBJECT serializer (Celery's pickle) keeps the instance.
+
   @Test
-  void failsStoresTheFailureAndGetRaisesIt() {
+  void failsStoresTheFailureAndGetRaisesItAsAClientReadsIt() {
     IllegalStateException boom = new IllegalStateException("boom");
     app.stub("tasks.report").fails(boom);
 
     AsyncResult<String> r = app.sendTask("tasks.report");
 
-    assertThatThrownBy(r::get).isSameAs(boom);
+    assertThatThrownBy(r::get)
+        .isInstanceOf(RemoteTaskException.class)
+        .is(raisedAs(IllegalStateException.class))
+        .hasMessage("java.lang.IllegalStateException: boom");
     assertThat(r.state()).isEqualTo(TaskState.FAILURE);
-    assertThat(r.result()).isSameAs(boom);
+    assertThat(r.result()).isInstanceOf(RemoteTaskException.class);
     assertThat(r.traceback()).contains("IllegalStateException: boom");
   }
 
   @Test
-  void failsWithACheckedExceptionIsRaisedWrapped() {
+  void failsWithAPickledFailureRaisesTheSameInstance() {
+    InMemoryCelery pickle =
+        InMemoryCelery.create(CeleryConfig.defaults().resultSerializer(ResultSerializer.OBJECT));
+    IllegalStateException boom = new IllegalStateException("boom");
+    pickle.stub("tasks.report").fails(boom);
+
+    AsyncResult<String> r = pickle.sendTask("tasks.report");
+
+    assertThatThrownBy(r::get).isSameAs(boom);
+    assertThat(r.result()).isSameAs(boom);
+  }
+
+  @Test
+  void failsWithACheckedExceptionIsRaisedAsItsRemoteForm() {
     IOException disk = new IOException("disk full");
     app.stub("tasks.report").fails(disk);
 
     AsyncResult<String> r = app.sendTask("tasks.report");
+
+    assertThatThrownBy(r::get)
+        .isInstanceOfSatisfying(
+            RemoteTaskException.class,
+            e -> {
+              assertThat(e.excType()).isEqualTo("IOException");
+              assertThat(e.excModule()).isEqualTo("java.io");
+              assertThat(e.excMessage()).containsExactly("disk full");
+            });
+  }
+
+  @Test
+  void failsWithAPickledCheckedExceptionIsRaisedWrapped() {
+    InMemoryCelery pickle =
+        InMemoryCelery.create(CeleryConfig.defaults().resultSerializer(ResultSerializer.OBJECT));
+    IOException disk = new IOException("disk full");
+    pickle.stub("tasks.report").fails(disk);
+
+    AsyncResult<String> r = pickle.sendTask("tasks.report");
 
     assertThatThrownBy(r::get).isInstanceOf(TaskFailedException.class).hasCause(disk);
     assertThat(r.result()).isSameAs(disk);
@@ -71,8 +112,26 @@ class StubTest {
 
     AsyncResult<String> r = app.sendTask("tasks.report");
 
-    assertThatThrownBy(r::get).isSameAs(error);
+    assertThatThrownBy(r::get).is(raisedAs(AssertionError.class)).hasMessageEndingWith("bad");
     assertThat(r.failed()).isTrue();
+  }
+
+  @Test
+  void failsWithAPythonExceptionReachesTheClientAsTheWorkerStoredIt() {
+    app.stub("invoices.render").fails(PythonException.of("ValueError", "bad invoice"));
+
+    AsyncResult<String> r = app.sendTask("invoices.render", "INV-1");
+
+    assertThatThrownBy(r::get)
+        .isInstanceOfSatisfying(
+            RemoteTaskException.class,
+            e -> {
+              assertThat(e.excType()).isEqualTo("ValueError");
+              assertThat(e.excModule()).isEqualTo("builtins");
+              assertThat(e).hasMessage("ValueError: bad invoice");
+            });
+    assertThat(r.traceback()).startsWith("Traceback (most recent call last):");
+    assertThat(r.traceback()).endsWith("ValueError: bad invoice\n");
   }
 
   @Test
@@ -84,7 +143,9 @@ class StubTest {
     app.worker().step();
 
     assertThat(r.state()).isEqualTo(TaskState.RETRY);
-    assertThat(r.result()).isSameAs(flaky);
+    assertThat((Throwable) r.result())
+        .is(raisedAs(IOException.class))
+        .hasMessageEndingWith("flaky");
     assertThat(r.get()).isEqualTo("pdf");
     assertThat(stub.calls()).isEqualTo(3);
     assertThat(app.clock().elapsed()).isEqualTo(Duration.ofSeconds(360));
@@ -97,7 +158,7 @@ class StubTest {
 
     AsyncResult<String> r = app.sendTask("tasks.report");
 
-    assertThatThrownBy(r::get).isInstanceOf(TaskFailedException.class).hasCause(flaky);
+    assertThatThrownBy(r::get).is(raisedAs(IOException.class)).hasMessageEndingWith("flaky");
     assertThat(stub.calls()).isEqualTo(4);
   }
 
@@ -111,7 +172,9 @@ class StubTest {
 
     assertThat(r.state()).isEqualTo(TaskState.RETRY);
     assertThat(r.result()).isNull();
-    assertThatThrownBy(r::get).isSameAs(boom);
+    assertThatThrownBy(r::get)
+        .is(raisedAs(IllegalStateException.class))
+        .hasMessageEndingWith("boom");
   }
 
   @Test
@@ -158,7 +221,7 @@ class StubTest {
 
     AsyncResult<String> r = app.sendTask("tasks.report");
 
-    assertThatThrownBy(r::get).isSameAs(boom);
+    assertThatThrownBy(r::get).is(raisedAs(IllegalStateException.class));
     assertThat(r.dateDone()).isEqualTo(app.clock().now());
     assertThat(app.clock().elapsed()).isEqualTo(Duration.ofSeconds(30));
   }
@@ -251,8 +314,8 @@ class StubTest {
 
     assertThat(first.get()).isEqualTo("a");
     assertThat(second.get()).isEqualTo("b");
-    assertThatThrownBy(third::get).isSameAs(boom);
-    assertThatThrownBy(fourth::get).isSameAs(boom);
+    assertThatThrownBy(third::get).is(raisedAs(IllegalStateException.class));
+    assertThatThrownBy(fourth::get).is(raisedAs(IllegalStateException.class));
     assertThat(stub.calls()).isEqualTo(4);
   }
 
@@ -305,7 +368,10 @@ class StubTest {
     assertThatThrownBy(() -> stub.takes(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PT-1S");
-    assertThatThrownBy(() -> stub.fails(null)).isInstanceOf(NullPointerException.class);
+    // Bad input is an IllegalArgumentException naming the fix, not a NullPointerException.
+    assertThatThrownBy(() -> stub.fails(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PythonException.of");
     assertThatThrownBy(() -> app.stub(" ")).isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import static io.celerykit.assertj.CeleryAssertions.raisedAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ class WorkerSmokeTest {
     Task<Integer> one = app.task("tasks.one", () -> 1);
     Task<Object> outer = app.task("tasks.outer", () -> one.delay().get());
     assertThatThrownBy(() -> outer.delay().get())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("Never call result.get() within a task!");
+        .is(raisedAs(IllegalStateException.class))
+        .hasMessageContaining("Never call result.get() within a task!");
   }
 }

@@ -1,6 +1,7 @@
 package io.celerykit.assertj;
 
 import static io.celerykit.assertj.CeleryAssertions.assertThat;
+import static io.celerykit.assertj.CeleryAssertions.raisedAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,7 @@ import io.celerykit.app.Task;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.EagerResult;
 import io.celerykit.result.GroupResult;
+import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.RevokeOptions;
 import io.celerykit.result.TaskRevokedException;
@@ -23,6 +25,10 @@ import org.junit.jupiter.api.Test;
 class AsyncResultAssertTest {
 
   private static final String NL = System.lineSeparator();
+
+  /** How the failing task's exception reads once stored through the JSON serializer. */
+  private static final String STORED =
+      "RemoteTaskException: java.lang.IllegalStateException: kaboom";
 
   private final InMemoryCelery app = InMemoryCelery.create();
   private final Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
@@ -71,8 +77,7 @@ class AsyncResultAssertTest {
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("Expecting result:" + NL + "  " + failed.id() + " (tasks.boom)")
           .hasMessageContaining("to be in state:" + NL + "  SUCCESS")
-          .hasMessageContaining(
-              "but was in state:" + NL + "  FAILURE (IllegalStateException: kaboom)")
+          .hasMessageContaining("but was in state:" + NL + "  FAILURE (" + STORED + ")")
           .hasMessageContaining("result tree:" + NL + "  " + failed.id() + " FAILURE")
           .hasMessageContaining("IllegalStateException: kaboom");
     }
@@ -284,8 +289,13 @@ class AsyncResultAssertTest {
       AsyncResult<Integer> failed = boom.delay();
       failed.outcome();
 
-      assertThat(failed).failedWith(IllegalStateException.class).hasMessage("kaboom");
+      // Stored through the JSON serializer: the remote form counts as its Java type and subtypes.
+      assertThat(failed)
+          .failedWith(IllegalStateException.class)
+          .isInstanceOf(RemoteTaskException.class)
+          .hasMessage("java.lang.IllegalStateException: kaboom");
       assertThat(failed).failedWith(RuntimeException.class).hasNoCause();
+      assertThat(failed).failedWith(RemoteTaskException.class);
     }
 
     @Test
@@ -594,10 +604,9 @@ class AsyncResultAssertTest {
 
       assertThatThrownBy(() -> assertThat(failed).succeedsWithin(Duration.ofSeconds(10)))
           .isInstanceOf(AssertionError.class)
-          .hasMessageContaining(
-              "but waiting for it raised:" + NL + "  IllegalStateException: kaboom")
+          .hasMessageContaining("but waiting for it raised:" + NL + "  " + STORED)
           .hasMessageContaining("while it is in state:" + NL + "  FAILURE")
-          .hasCauseInstanceOf(IllegalStateException.class);
+          .hasCauseInstanceOf(RemoteTaskException.class);
     }
 
     @Test
@@ -614,8 +623,8 @@ class AsyncResultAssertTest {
 
       assertThat(failed)
           .failsWithin(Duration.ofSeconds(1))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessage("kaboom");
+          .is(raisedAs(IllegalStateException.class))
+          .hasMessage("java.lang.IllegalStateException: kaboom");
       assertThat(failed).hasFailed();
     }
 

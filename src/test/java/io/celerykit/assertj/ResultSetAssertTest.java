@@ -8,6 +8,7 @@ import io.celerykit.app.InMemoryCelery;
 import io.celerykit.app.Task;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.GroupResult;
+import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -215,9 +216,13 @@ class ResultSetAssertTest {
     assertThatThrownBy(() -> assertThat(group).joinedValues())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("to join (every member's value)")
-        .hasMessageContaining("but joining raised:" + NL + "  IllegalStateException: kaboom")
+        // the worker stored the failure through the JSON serializer: its remote form
+        .hasMessageContaining(
+            "but joining raised:"
+                + NL
+                + "  RemoteTaskException: java.lang.IllegalStateException: kaboom")
         .hasMessageContaining("result tree:" + NL + "  group g-boom (2 members)")
-        .hasCauseInstanceOf(IllegalStateException.class);
+        .hasCauseInstanceOf(RemoteTaskException.class);
   }
 
   @Test

@@ -9,10 +9,14 @@ import io.celerykit.app.InMemoryCelery;
 import io.celerykit.app.Task;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.GroupResult;
+import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultBase;
 import org.junit.jupiter.api.Test;
 
 class ResultTreeAssertTest {
+
+  private static final String STORED =
+      "RemoteTaskException: java.lang.IllegalStateException: kaboom";
 
   private static final String NL = System.lineSeparator();
 
@@ -217,9 +221,10 @@ class ResultTreeAssertTest {
     assertThatThrownBy(() -> assertThatTree(fanned).collectedValues())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("to collect (every node's value)")
-        .hasMessageContaining("but collecting raised:" + NL + "  IllegalStateException: kaboom")
-        .hasMessageContaining("FAILURE IllegalStateException: kaboom")
-        .hasCauseInstanceOf(IllegalStateException.class);
+        // the worker stored the failure through the JSON serializer: its remote form
+        .hasMessageContaining("but collecting raised:" + NL + "  " + STORED)
+        .hasMessageContaining("FAILURE " + STORED)
+        .hasCauseInstanceOf(RemoteTaskException.class);
   }
 
   @Test
@@ -241,7 +246,7 @@ class ResultTreeAssertTest {
     assertThatTree(flaky).hasNodeCount(1).hasDepth(0);
     assertThatThrownBy(() -> assertThatTree(flaky).allNodesAreSuccessful())
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("RETRY IllegalStateException: flaky");
+        .hasMessageContaining("RETRY RemoteTaskException: java.lang.IllegalStateException: flaky");
   }
 
   @Test

@@ -343,7 +343,10 @@ class CeleryExtensionTest {
     Events events = run(FailsWithDiagnostics.class);
     events.assertStatistics(s -> s.failed(1));
     Throwable failure = failures(events).get(0);
-    assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessage("disk full");
+    // the stub's failure is stored through the JSON serializer: get() raises its remote form
+    assertThat(failure)
+        .isInstanceOf(RemoteTaskException.class)
+        .hasMessage("java.lang.IllegalStateException: disk full");
     assertThat(failure.getSuppressed())
         .singleElement()
         .isInstanceOfSatisfying(
@@ -354,7 +357,8 @@ class CeleryExtensionTest {
                     .contains("task-sent", "task-succeeded", "task-failed")
                     .contains("result trees of the tasks the test sent:")
                     .contains("SUCCESS 'ok'")
-                    .contains("FAILURE IllegalStateException: disk full"));
+                    .contains(
+                        "FAILURE RemoteTaskException: java.lang.IllegalStateException: disk full"));
   }
 
   @CeleryTest(strict = true)

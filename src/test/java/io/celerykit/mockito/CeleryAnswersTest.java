@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -26,6 +27,11 @@ class CeleryAnswersTest {
     String send(String quarter);
 
     AsyncResult<Object> lookup(String id);
+  }
+
+  /** The most common client shape: the task name, then the task's arguments. */
+  interface NamedClient {
+    String submit(String taskName, Object... args);
   }
 
   private final InMemoryCelery app = InMemoryCelery.create();
@@ -71,6 +77,21 @@ class CeleryAnswersTest {
     String id = client.send("Q3");
 
     assertThat(app.asyncResult(id).get()).isEqualTo("pdf");
+  }
+
+  @Test
+  void aTaskNameGivenAsTheClientsFirstArgumentIsNotATaskArgument() {
+    // Celery's app.send_task(name, args) takes the name apart from the arguments
+    // (celery/app/base.py, Celery.send_task): the README's one-line answer sends only the args.
+    app.task("reports.render", (String quarter) -> "pdf for " + quarter);
+    NamedClient named = mock(NamedClient.class);
+    when(named.submit(eq("reports.render"), any()))
+        .thenAnswer(CeleryAnswers.sendsTaskReturningId(app, "reports.render"));
+
+    String id = named.submit("reports.render", "2026-Q3");
+
+    assertThat(app.<String>asyncResult(id).get()).isEqualTo("pdf for 2026-Q3");
+    app.verify().sent("reports.render").withArgs("2026-Q3").once();
   }
 
   @Test
