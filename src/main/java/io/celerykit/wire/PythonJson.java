@@ -1,6 +1,7 @@
 package io.celerykit.wire;
 
 import io.celerykit.internal.PythonFloat;
+import io.celerykit.internal.PythonJsonText;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -27,11 +28,9 @@ final class PythonJson {
     return PythonJsonReader.read(text, source);
   }
 
-  /** Writes a JSON-able value as {@code json.dumps} would. */
+  /** Writes a JSON-able value as {@code json.dumps} would; a {@code BigDecimal} as a float. */
   static String dumps(Object value) {
-    StringBuilder sb = new StringBuilder();
-    write(sb, value, Integer.MAX_VALUE);
-    return sb.toString();
+    return PythonJsonText.dumps(value, PythonJson::decimalAsFloat);
   }
 
   /**
@@ -39,13 +38,7 @@ final class PythonJson {
    * with {@code ...}: for error messages, which must stay short whatever the value.
    */
   static String preview(Object value, int limit) {
-    StringBuilder sb = new StringBuilder();
-    write(sb, value, limit);
-    if (sb.length() > limit) {
-      sb.setLength(limit);
-      sb.append("...");
-    }
-    return sb.toString();
+    return PythonJsonText.preview(value, PythonJson::decimalAsFloat, limit);
   }
 
   /**
@@ -83,118 +76,16 @@ final class PythonJson {
         : ((List<?>) container).iterator();
   }
 
-  /** A list or map being written: what is left of it, and whether anything was written yet. */
-  private static final class Open {
-    private final Iterator<?> rest;
-    private final boolean map;
-    private boolean started;
-
-    private Open(Iterator<?> rest, boolean map) {
-      this.rest = rest;
-      this.map = map;
+  private static Object decimalAsFloat(Object value) {
+    if (value instanceof BigDecimal d) {
+      return d.doubleValue();
     }
+    throw new EncodeException(
+        "Object of type " + value.getClass().getSimpleName() + " is not JSON serializable");
   }
 
-  /**
-   * Writes a value: containers through an explicit stack of their iterators, not by recursion;
-   * stops once the text is longer than {@code limit}.
-   */
-  private static void write(StringBuilder sb, Object root, int limit) {
-    ArrayDeque<Open> open = new ArrayDeque<>();
-    Object value = root;
-    while (true) {
-      if (value instanceof Map<?, ?> map) {
-        sb.append('{');
-        open.push(new Open(map.entrySet().iterator(), true));
-      } else if (value instanceof List<?> list) {
-        sb.append('[');
-        open.push(new Open(list.iterator(), false));
-      } else {
-        scalar(sb, value);
-      }
-      // Close what is done, then go to the next value of the innermost open container.
-      while (true) {
-        if (open.isEmpty() || sb.length() > limit) {
-          return;
-        }
-        Open o = open.peek();
-        if (o.rest.hasNext()) {
-          break;
-        }
-        open.pop();
-        sb.append(o.map ? '}' : ']');
-      }
-      Open o = open.peek();
-      if (o.started) {
-        sb.append(", ");
-      }
-      o.started = true;
-      Object next = o.rest.next();
-      if (o.map) {
-        Map.Entry<?, ?> e = (Map.Entry<?, ?>) next;
-        string(sb, String.valueOf(e.getKey()));
-        sb.append(": ");
-        value = e.getValue();
-      } else {
-        value = next;
-      }
-    }
-  }
-
-  private static void scalar(StringBuilder sb, Object value) {
-    if (value == null) {
-      sb.append("null");
-    } else if (value instanceof Boolean b) {
-      sb.append(b ? "true" : "false");
-    } else if (value instanceof CharSequence s) {
-      string(sb, s.toString());
-    } else if (value instanceof Double || value instanceof Float) {
-      sb.append(pythonFloat(((Number) value).doubleValue()));
-    } else if (value instanceof BigDecimal d) {
-      sb.append(pythonFloat(d.doubleValue()));
-    } else if (value instanceof Number n) {
-      sb.append(n.toString());
-    } else {
-      throw new EncodeException(
-          "Object of type " + value.getClass().getSimpleName() + " is not JSON serializable");
-    }
-  }
-
-  private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
-  }
-
-  /**
-   * A float as {@code json.dumps} writes it: Python's {@code repr(float)}, except {@code NaN} and
-   * {@code Infinity}, which JSON spells its own way.
-   */
+  /** A float as {@code json.dumps} writes it (one place: {@link PythonFloat#json}). */
   static String pythonFloat(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "Infinity" : "-Infinity";
-    }
-    return PythonFloat.repr(d);
+    return PythonFloat.json(d);
   }
 }
