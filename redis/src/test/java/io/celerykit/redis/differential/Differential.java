@@ -3,6 +3,7 @@ package io.celerykit.redis.differential;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -30,7 +31,17 @@ final class Differential {
    * @throws AssertionError when the sides differ other than expected
    */
   void check(Scenario scenario) {
-    List<Observation> left = observe("in-memory", scenario, inMemory.open(scenario.profile()));
+    try {
+      compare(scenario);
+    } catch (AssertionError e) {
+      summary.failed(scenario);
+      throw e;
+    }
+  }
+
+  private void compare(Scenario scenario) {
+    List<Observation> left =
+        observe("in-memory", scenario, inMemory.open(scenario.profile()), () -> "");
     Set<Capability> missing = EnumSet.noneOf(Capability.class);
     for (Capability c : scenario.needs()) {
       if (!redis.supports(c)) {
@@ -49,23 +60,26 @@ final class Differential {
     }
     List<Observation> right;
     try {
-      right = observe("redis", scenario, redis.open(scenario.profile()));
+      right = observe("redis", scenario, redis.open(scenario.profile()), redis::workerLogs);
     } catch (UnsupportedOperationException e) {
-      summary.failed(scenario);
       throw new AssertionError(
           "the scenario uses what RedisCelery does not support yet, but does not declare it:"
               + " add needs(...) with the capability",
           e);
     }
-    try {
-      judge(scenario, left, right);
-    } catch (AssertionError e) {
-      summary.failed(scenario);
-      throw e;
-    }
+    judge(scenario, left, right);
   }
 
-  private List<Observation> observe(String side, Scenario scenario, Session session) {
+  /**
+   * Runs a scenario's body on one engine and returns what it recorded; the session is closed and
+   * every release key released, whatever happens.
+   *
+   * @param side the engine's name, for messages
+   * @param diagnostics what to add to the message when the body raises (the workers' logs)
+   * @throws AssertionError when the body raises anything but {@link UnsupportedOperationException}
+   */
+  static List<Observation> observe(
+      String side, Scenario scenario, Session session, Supplier<String> diagnostics) {
     Run run = new Run(session);
     try (session) {
       try {
@@ -83,7 +97,8 @@ final class Differential {
               + side
               + " side after recording:\n"
               + run.observations()
-              + (side.equals("redis") ? "\n" + redis.workerLogs() : ""),
+              + "\n"
+              + diagnostics.get(),
           e);
     }
     return run.observations();

@@ -1,10 +1,7 @@
 package io.celerykit.redis.differential;
 
 import io.celerykit.redis.testing.RealCelery;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,26 +26,6 @@ class DifferentialSuiteTest {
   private static RedisSide redis;
   private static Differential differential;
 
-  /** Every scenario of the suite, in the order they run. */
-  static List<Scenario> scenarios() {
-    List<Scenario> all = new ArrayList<>();
-    all.addAll(SuccessScenarios.all());
-    all.addAll(FailureScenarios.all());
-    all.addAll(RetryScenarios.all());
-    all.addAll(StorageScenarios.all());
-    all.addAll(WaitScenarios.all());
-    all.addAll(TreeScenarios.all());
-    all.addAll(CanvasScenarios.all());
-    all.addAll(RevokeScenarios.all());
-    Set<String> names = new HashSet<>();
-    for (Scenario s : all) {
-      if (!names.add(s.name())) {
-        throw new IllegalStateException("two scenarios are named " + s.name());
-      }
-    }
-    return all;
-  }
-
   @BeforeAll
   static void connect() {
     redis = new RedisSide(celery);
@@ -66,7 +43,7 @@ class DifferentialSuiteTest {
 
   @TestFactory
   Stream<DynamicTest> everyScenarioSeesTheSameOnBothEngines() {
-    List<Scenario> all = scenarios();
+    List<Scenario> all = AllScenarios.all();
     return all.stream()
         .map(
             s ->

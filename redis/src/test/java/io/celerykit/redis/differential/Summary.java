@@ -57,6 +57,17 @@ final class Summary {
     skipped.forEach(
         (name, needs) ->
             out.append("  skipped, needs ").append(needs).append(": ").append(name).append('\n'));
+    Map<KnownDifference, Integer> byReason = new TreeMap<>();
+    expected.values().forEach(rs -> rs.forEach(r -> byReason.merge(r, 1, Integer::sum)));
+    byReason.forEach(
+        (reason, n) ->
+            out.append("  ")
+                .append(reason)
+                .append(" (")
+                .append(reason.kind())
+                .append("): ")
+                .append(n)
+                .append(n == 1 ? " scenario\n" : " scenarios\n"));
     failed.forEach(name -> out.append("  FAILED: ").append(name).append('\n'));
     return out.toString();
   }
