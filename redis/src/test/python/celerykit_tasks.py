@@ -13,6 +13,7 @@ Task names are plain ("tasks.add"), as a Java client sends them by name.
 Nothing here sleeps: a task that must wait blocks on a Redis list (BLPOP) that
 the test pushes to, with a bounded timeout.
 """
+import json
 import os
 import sys
 
@@ -149,6 +150,9 @@ def echo(self, *args, **kwargs):
             "expires": r.expires,
             "hostname": r.hostname,
             "routing_key": delivery.get("routing_key"),
+            "priority": delivery.get("priority"),
+            "timelimit": list(r.timelimit) if r.timelimit else None,
+            "shadow": getattr(r, "shadow", None),
             "ignore_result": r.ignore_result,
             "argsrepr": getattr(r, "argsrepr", None),
             "kwargsrepr": getattr(r, "kwargsrepr", None),
@@ -191,3 +195,17 @@ def encode_meta(task_id):
     backend = app.backend
     raw = backend.get(backend.get_key_for_task(task_id))
     return backend.encode(backend.decode(raw))
+
+
+@app.task(name="tasks.record")
+def record(value, key):
+    """A link callback: pushes the parent's result (JSON) onto the Redis list `key`."""
+    _redis.rpush(key, json.dumps(value))
+    return value
+
+
+@app.task(name="tasks.record_error")
+def record_error(task_id):
+    """An old-style link_error callback (one argument): pushes the failed task's id."""
+    _redis.rpush("celerykit:errbacks", task_id)
+    return task_id

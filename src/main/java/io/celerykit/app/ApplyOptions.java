@@ -13,7 +13,13 @@ import java.util.Map;
 /**
  * The options of Celery's {@code apply_async(...)}: {@code task_id}, {@code countdown}, {@code
  * eta}, {@code expires}, {@code queue}, {@code headers} (stamps), {@code ignore_result}, {@code
- * link}, {@code link_error}. Immutable; every wither returns a copy.
+ * link}, {@code link_error}, {@code priority}, {@code routing_key}, {@code time_limit}, {@code
+ * soft_time_limit} and {@code shadow}. Immutable; every wither returns a copy.
+ *
+ * <p>The in-memory engine ignores what it cannot simulate: {@code priority} (its worker runs tasks
+ * in the order they are due), {@code routing_key} (the queue decides), the time limits (a stub's
+ * duration is not cut short) and {@code shadow} (nothing is logged under a name). The Redis engine
+ * sends every option in the message, as Celery's {@code send_task} does.
  *
  * <pre>{@code
  * add.applyAsync(List.of(2, 3), Map.of(), ApplyOptions.defaults().countdown(Duration.ofSeconds(10)));
@@ -195,6 +201,71 @@ public final class ApplyOptions {
     return copy("link_error", b -> b.linkError = append(b.linkError, errback));
   }
 
+  /**
+   * Sets {@code priority}: kombu's Redis transport pushes the message on the list of its priority
+   * step, and the worker takes the lower steps first. Ignored by the in-memory engine.
+   *
+   * @param priority 0 to 255 (kombu's Redis transport clamps it to 0..9)
+   * @return the new options
+   * @throws IllegalArgumentException when out of range
+   */
+  public ApplyOptions priority(int priority) {
+    if (priority < 0 || priority > 255) {
+      throw new IllegalArgumentException(
+          "priority must be between 0 and 255 (kombu's Redis transport uses 0..9), got "
+              + priority);
+    }
+    return copy("priority", b -> b.priority = priority);
+  }
+
+  /**
+   * Sets {@code routing_key}. Celery 5.2.6 routes by {@code queue} when no exchange is given, so
+   * the message still goes to the queue's list; kept to mirror {@code apply_async}. Ignored by the
+   * in-memory engine.
+   *
+   * @param key the routing key
+   * @return the new options
+   */
+  public ApplyOptions routingKey(String key) {
+    Checks.requireNonBlank(key, "routing_key");
+    return copy("routing_key", b -> b.routingKey = key);
+  }
+
+  /**
+   * Sets {@code time_limit}: the hard time limit the worker enforces (it kills the task). Ignored
+   * by the in-memory engine.
+   *
+   * @param limit a positive duration
+   * @return the new options
+   */
+  public ApplyOptions timeLimit(Duration limit) {
+    Checks.requirePositive(limit, "time_limit", "pass a positive duration");
+    return copy("time_limit", b -> b.timeLimit = limit);
+  }
+
+  /**
+   * Sets {@code soft_time_limit}: the worker raises {@code SoftTimeLimitExceeded} in the task.
+   * Ignored by the in-memory engine.
+   *
+   * @param limit a positive duration
+   * @return the new options
+   */
+  public ApplyOptions softTimeLimit(Duration limit) {
+    Checks.requirePositive(limit, "soft_time_limit", "pass a positive duration");
+    return copy("soft_time_limit", b -> b.softTimeLimit = limit);
+  }
+
+  /**
+   * Sets {@code shadow}: the name the worker logs the task under. Ignored by the in-memory engine.
+   *
+   * @param name the name
+   * @return the new options
+   */
+  public ApplyOptions shadow(String name) {
+    Checks.requireNonBlank(name, "shadow");
+    return copy("shadow", b -> b.shadow = name);
+  }
+
   private static List<Signature> append(List<Signature> list, Signature more) {
     List<Signature> out = new ArrayList<>(list);
     out.add(more);
@@ -292,6 +363,51 @@ public final class ApplyOptions {
   }
 
   /**
+   * Returns {@code priority}, or null for the queue's default.
+   *
+   * @return the priority
+   */
+  public Integer priority() {
+    return values.priority;
+  }
+
+  /**
+   * Returns {@code routing_key}, or null.
+   *
+   * @return the routing key
+   */
+  public String routingKey() {
+    return values.routingKey;
+  }
+
+  /**
+   * Returns {@code time_limit}, or null for the worker's.
+   *
+   * @return the limit
+   */
+  public Duration timeLimit() {
+    return values.timeLimit;
+  }
+
+  /**
+   * Returns {@code soft_time_limit}, or null for the worker's.
+   *
+   * @return the limit
+   */
+  public Duration softTimeLimit() {
+    return values.softTimeLimit;
+  }
+
+  /**
+   * Returns {@code shadow}, or null.
+   *
+   * @return the name
+   */
+  public String shadow() {
+    return values.shadow;
+  }
+
+  /**
    * Names, as Celery does, every keyword a wither set, in the order they were first set; for the
    * canvas parts that take only some of them.
    */
@@ -327,6 +443,11 @@ public final class ApplyOptions {
     Boolean ignoreResult;
     List<Signature> link = List.of();
     List<Signature> linkError = List.of();
+    Integer priority;
+    String routingKey;
+    Duration timeLimit;
+    Duration softTimeLimit;
+    String shadow;
     SetKeyword keywordsSet;
 
     Builder copy() {

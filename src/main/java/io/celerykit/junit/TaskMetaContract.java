@@ -331,7 +331,11 @@ public abstract class TaskMetaContract extends BackendContractSupport {
     }
   }
 
-  /** Many threads storing and reading at once lose nothing (backends must be thread-safe). */
+  /**
+   * Many threads storing and reading at once lose nothing (backends must be thread-safe).
+   *
+   * @throws InterruptedException when the test thread is interrupted while the writers run
+   */
   @Test
   public void concurrentStoresAreAllKept() throws InterruptedException {
     int threads = 4;

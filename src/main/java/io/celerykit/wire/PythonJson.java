@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.celerykit.internal.PythonFloat;
+import io.celerykit.internal.PythonJsonText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -53,89 +53,20 @@ final class PythonJson {
     return value;
   }
 
-  /** Writes a JSON-able value as {@code json.dumps} would. */
-  static String dumps(Object value) {
-    StringBuilder sb = new StringBuilder();
-    write(sb, value);
-    return sb.toString();
-  }
-
-  static void write(StringBuilder sb, Object value) {
-    if (value == null) {
-      sb.append("null");
-    } else if (value instanceof Boolean b) {
-      sb.append(b ? "true" : "false");
-    } else if (value instanceof CharSequence s) {
-      string(sb, s.toString());
-    } else if (value instanceof Double || value instanceof Float) {
-      sb.append(pythonFloat(((Number) value).doubleValue()));
-    } else if (value instanceof BigDecimal d) {
-      sb.append(pythonFloat(d.doubleValue()));
-    } else if (value instanceof Number n) {
-      sb.append(n.toString());
-    } else if (value instanceof Map<?, ?> map) {
-      sb.append('{');
-      Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-      while (it.hasNext()) {
-        Map.Entry<?, ?> e = it.next();
-        string(sb, String.valueOf(e.getKey()));
-        sb.append(": ");
-        write(sb, e.getValue());
-        if (it.hasNext()) {
-          sb.append(", ");
-        }
-      }
-      sb.append('}');
-    } else if (value instanceof List<?> list) {
-      sb.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) {
-          sb.append(", ");
-        }
-        write(sb, list.get(i));
-      }
-      sb.append(']');
-    } else {
-      throw new IllegalArgumentException(
-          "Object of type " + value.getClass().getSimpleName() + " is not JSON serializable");
-    }
-  }
-
-  private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
-  }
-
   /**
-   * A float as {@code json.dumps} writes it: Python's {@code repr(float)}, except {@code NaN} and
-   * {@code Infinity}, which JSON spells its own way.
+   * Writes a JSON-able value as {@code json.dumps} would; a {@code BigDecimal} as the float it
+   * stands for.
    */
+  static String dumps(Object value) {
+    return PythonJsonText.dumps(value, PythonJson::decimalAsFloat);
+  }
+
+  private static Object decimalAsFloat(Object value) {
+    return value instanceof BigDecimal d ? d.doubleValue() : PythonJsonText.notSerializable(value);
+  }
+
+  /** A float as {@code json.dumps} writes it (one place: {@link PythonFloat#json}). */
   static String pythonFloat(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "Infinity" : "-Infinity";
-    }
-    return PythonFloat.repr(d);
+    return PythonFloat.json(d);
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.celerykit.backend.VirtualClock;
+import io.celerykit.result.AsyncResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,58 @@ class OptionsBuilderTest {
             "link_error");
     assertThat(ApplyOptions.defaults().taskId()).isNull();
     assertThat(ApplyOptions.defaults().keywordsSet()).isEmpty();
+  }
+
+  /** The send_task keywords of celery/app/base.py that a service sets, kept with the others. */
+  @Test
+  void priorityRoutingKeyTimeLimitsAndShadowAreKeptWithTheOtherKeywords() {
+    ApplyOptions o =
+        ApplyOptions.defaults()
+            .queue("pdf")
+            .priority(7)
+            .routingKey("pdf.high")
+            .timeLimit(Duration.ofSeconds(60))
+            .softTimeLimit(Duration.ofSeconds(50))
+            .shadow("render-q3");
+
+    assertThat(o.queue()).isEqualTo("pdf");
+    assertThat(o.priority()).isEqualTo(7);
+    assertThat(o.routingKey()).isEqualTo("pdf.high");
+    assertThat(o.timeLimit()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(o.softTimeLimit()).isEqualTo(Duration.ofSeconds(50));
+    assertThat(o.shadow()).isEqualTo("render-q3");
+    assertThat(o.keywordsSet())
+        .containsExactly(
+            "queue", "priority", "routing_key", "time_limit", "soft_time_limit", "shadow");
+    assertThat(ApplyOptions.defaults().priority()).isNull();
+  }
+
+  @Test
+  void badPrioritiesAndTimeLimitsAreRefusedNamingTheKeyword() {
+    assertThatThrownBy(() -> ApplyOptions.defaults().priority(256))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("priority")
+        .hasMessageContaining("256");
+    assertThatThrownBy(() -> ApplyOptions.defaults().priority(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
+    assertThatThrownBy(() -> ApplyOptions.defaults().timeLimit(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("time_limit");
+    assertThatThrownBy(() -> ApplyOptions.defaults().softTimeLimit(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("soft_time_limit");
+    assertThatThrownBy(() -> ApplyOptions.defaults().routingKey(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("routing_key");
+  }
+
+  /** The in-memory worker cannot simulate priorities: a prioritised task simply runs. */
+  @Test
+  void theInMemoryEngineIgnoresPriority() {
+    AsyncResult<Integer> r =
+        app.sendTask("tasks.add", List.of(2, 3), Map.of(), ApplyOptions.defaults().priority(9));
+    assertThat(r.get()).isEqualTo(5);
   }
 
   @Test

@@ -1,22 +1,31 @@
 package com.example.reports;
 
+import io.celerykit.app.ApplyOptions;
+import io.celerykit.app.Canvas;
+import io.celerykit.app.Celery;
+import io.celerykit.app.Signature;
 import io.celerykit.result.AsyncResult;
-import io.celerykit.result.CeleryApp;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.RevokeOptions;
 import io.celerykit.result.TaskState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The application under test: a service that waits for reports rendered by Celery workers.
+ * The application under test: a service that asks Celery workers to render reports ({@code
+ * reports.render}) and waits for them.
  *
- * <p>It only knows celerykit's result API ({@link CeleryApp}, {@link AsyncResult}); in production
- * the app is backed by the real result store, in tests by {@code InMemoryCelery}.
+ * <p>It only knows celerykit's {@link Celery} interface: in production it runs on the Redis engine
+ * ({@code RedisCelery.connect("redis://...")}) against real Celery workers, in tests on {@code
+ * InMemoryCelery}; the code is the same.
  */
 public final class ReportService {
+
+  /** The Celery task that renders one quarter's report. */
+  public static final String RENDER = "reports.render";
 
   /** What a caller sees of a report task. */
   public enum Status {
@@ -27,29 +36,15 @@ public final class ReportService {
     CANCELLED
   }
 
-  private final CeleryApp celery;
-  private final TaskClient client;
-
-  /**
-   * Creates a service that only reads results.
-   *
-   * @param celery the Celery app whose results it reads
-   */
-  public ReportService(CeleryApp celery) {
-    this(celery, (name, args) -> {
-      throw new UnsupportedOperationException("this service was created without a task client");
-    });
-  }
+  private final Celery celery;
 
   /**
    * Creates the service.
    *
-   * @param celery the Celery app whose results it reads
-   * @param client how it sends tasks
+   * @param celery the Celery app it sends tasks with and reads results from
    */
-  public ReportService(CeleryApp celery, TaskClient client) {
+  public ReportService(Celery celery) {
     this.celery = celery;
-    this.client = client;
   }
 
   /**
@@ -59,7 +54,27 @@ public final class ReportService {
    * @return the task id
    */
   public String requestReport(String quarter) {
-    return client.submit("reports.render", quarter);
+    return celery.sendTask(RENDER, quarter).id();
+  }
+
+  /**
+   * Asks the workers to render several quarters as one Celery group under the caller's batch id,
+   * and saves the group so that {@link #awaitBatch} finds it by that id (from any process).
+   *
+   * @param batchId the group id, e.g. {@code batch-2026}
+   * @param quarters the quarters, in order
+   * @return the batch id
+   */
+  public String requestBatch(String batchId, List<String> quarters) {
+    List<Signature> renders = new ArrayList<>();
+    for (String quarter : quarters) {
+      renders.add(celery.signature(RENDER, quarter));
+    }
+    GroupResult batch =
+        Canvas.group(celery, renders)
+            .applyAsync(List.of(), ApplyOptions.defaults().taskId(batchId));
+    batch.save();
+    return batch.id();
   }
 
   /**

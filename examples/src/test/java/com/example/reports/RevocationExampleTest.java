@@ -11,7 +11,7 @@ class RevocationExampleTest {
 
   private final InMemoryCelery celery = InMemoryCelery.create();
   private final ReportService service =
-      new ReportService(celery, (name, args) -> celery.sendTask(name, args).id());
+      new ReportService(celery);
 
   @Test
   void aCancelledReportNeverRuns() {

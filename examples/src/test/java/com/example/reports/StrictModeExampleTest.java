@@ -19,7 +19,7 @@ class StrictModeExampleTest {
   void everyResultIsConsumedAndEveryStubUsed(InMemoryCelery celery) {
     celery.stub("reports.render").returns("pdf");
     ReportService service =
-        new ReportService(celery, (name, args) -> celery.sendTask(name, args).id());
+        new ReportService(celery);
 
     String kept = service.requestReport("2026-Q3");
     String dropped = service.requestReport("2026-Q4");

@@ -13,7 +13,7 @@ class StubsAndRetriesExampleTest {
 
   private final InMemoryCelery celery = InMemoryCelery.create();
   private final ReportService service =
-      new ReportService(celery, (name, args) -> celery.sendTask(name, args).id());
+      new ReportService(celery);
 
   @Test
   void aFlakyRenderIsRetriedThenSucceeds() {

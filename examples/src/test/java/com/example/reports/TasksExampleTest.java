@@ -13,7 +13,7 @@ class TasksExampleTest {
   private final InMemoryCelery celery = InMemoryCelery.create();
   // The service sends tasks through its own client; here the client is the in-memory app.
   private final ReportService service =
-      new ReportService(celery, (name, args) -> celery.sendTask(name, args).id());
+      new ReportService(celery);
 
   @Test
   void aTaskRunsWhenItsResultIsNeeded() {

@@ -32,7 +32,7 @@ class VirtualTimeExampleTest {
     InMemoryCelery app =
         InMemoryCelery.create(CeleryConfig.defaults().resultExpires(Duration.ofHours(1)));
     app.stub("reports.render").returns("pdf");
-    ReportService reports = new ReportService(app, (name, args) -> app.sendTask(name, args).id());
+    ReportService reports = new ReportService(app);
     String id = reports.requestReport("2026-Q2");
     assertThat(reports.awaitReport(id, Duration.ofMinutes(1))).contains("pdf");
 
@@ -60,7 +60,7 @@ class VirtualTimeExampleTest {
   private static String flakyReportScenario() {
     InMemoryCelery app = InMemoryCelery.create(CeleryConfig.defaults().taskTrackStarted(true));
     app.stub("reports.render").retries(2, new IOException("flaky")).thenReturns("pdf");
-    ReportService reports = new ReportService(app, (name, args) -> app.sendTask(name, args).id());
+    ReportService reports = new ReportService(app);
     String id = reports.requestReport("2026-Q1");
     assertThat(reports.awaitReport(id, Duration.ofMinutes(10))).contains("pdf");
     return app.journal().timeline();

@@ -1,5 +1,6 @@
 package io.celerykit.redis;
 
+import io.celerykit.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -126,7 +127,7 @@ public final class RedisCeleryConfig {
    */
   public RedisCeleryConfig resultExpires(Duration ttl) {
     if (ttl != null) {
-      Args.requireNonNegative(ttl, "result_expires");
+      Checks.requireNonNegative(ttl, "result_expires");
     }
     return new RedisCeleryConfig(
         brokerUrl,
@@ -151,7 +152,7 @@ public final class RedisCeleryConfig {
         brokerUrl,
         resultBackend,
         resultExpires,
-        Args.requireNonBlank(queue, "task_default_queue"),
+        Checks.requireNonBlank(queue, "task_default_queue"),
         globalKeyprefix,
         retryPolicy,
         taskPublishRetryPolicy,
@@ -171,7 +172,7 @@ public final class RedisCeleryConfig {
    */
   public RedisCeleryConfig globalKeyprefix(String prefix) {
     if (prefix != null) {
-      Args.requireNonBlank(prefix, "global_keyprefix");
+      Checks.requireNonBlank(prefix, "global_keyprefix");
     }
     return new RedisCeleryConfig(
         brokerUrl,
@@ -199,7 +200,7 @@ public final class RedisCeleryConfig {
         resultExpires,
         taskDefaultQueue,
         globalKeyprefix,
-        Args.requireNonNull(policy, "retry_policy"),
+        Checks.requireNonNull(policy, "retry_policy"),
         taskPublishRetryPolicy,
         redisSocketConnectTimeout,
         redisSocketTimeout);
@@ -220,7 +221,7 @@ public final class RedisCeleryConfig {
         taskDefaultQueue,
         globalKeyprefix,
         retryPolicy,
-        Args.requireNonNull(policy, "task_publish_retry_policy"),
+        Checks.requireNonNull(policy, "task_publish_retry_policy"),
         redisSocketConnectTimeout,
         redisSocketTimeout);
   }
@@ -240,7 +241,7 @@ public final class RedisCeleryConfig {
         globalKeyprefix,
         retryPolicy,
         taskPublishRetryPolicy,
-        Args.requirePositive(timeout, "redis_socket_connect_timeout"),
+        Checks.requirePositive(timeout, "redis_socket_connect_timeout", "pass a positive duration"),
         redisSocketTimeout);
   }
 
@@ -261,7 +262,7 @@ public final class RedisCeleryConfig {
         retryPolicy,
         taskPublishRetryPolicy,
         redisSocketConnectTimeout,
-        Args.requirePositive(timeout, "redis_socket_timeout"));
+        Checks.requirePositive(timeout, "redis_socket_timeout", "pass a positive duration"));
   }
 
   /**

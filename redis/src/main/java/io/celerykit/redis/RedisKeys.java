@@ -1,5 +1,7 @@
 package io.celerykit.redis;
 
+import io.celerykit.internal.Checks;
+
 /**
  * The keys of Celery's key-value result backends ({@code BaseKeyValueStoreBackend}): {@code
  * celery-task-meta-<id>} for task metas, {@code celery-taskset-meta-<id>} for saved groups, each
@@ -30,12 +32,12 @@ final class RedisKeys {
 
   /** {@code get_key_for_task}. */
   String task(String taskId) {
-    return taskKeyprefix + Args.requireNonBlank(taskId, "task id");
+    return taskKeyprefix + Checks.requireNonBlank(taskId, "task id");
   }
 
   /** {@code get_key_for_group}. */
   String group(String groupId) {
-    return groupKeyprefix + Args.requireNonBlank(groupId, "group id");
+    return groupKeyprefix + Checks.requireNonBlank(groupId, "group id");
   }
 
   /** The task id of a task key ({@code _strip_prefix}). */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The connections to one Redis: a command connection, shared by every thread (Lettuce multiplexes
@@ -36,6 +37,11 @@ final class RedisLink implements AutoCloseable {
   private final List<StatefulConnection<String, byte[]>> connections = new ArrayList<>();
   private StatefulRedisConnection<String, byte[]> connection;
   private boolean closed;
+
+  /** The connection of MULTI/EXEC blocks, one block at a time. */
+  private final Object transactionLock = new Object();
+
+  private StatefulRedisConnection<String, byte[]> transactionConnection;
 
   RedisLink(
       ClientResources resources,
@@ -71,6 +77,41 @@ final class RedisLink implements AutoCloseable {
         connections.add(connection);
       }
       return connection.sync();
+    }
+  }
+
+  /**
+   * Runs commands as one MULTI/EXEC block, as redis-py's {@code pipeline()} (transaction=True)
+   * does: on a connection of its own, since the shared one interleaves other threads' commands.
+   *
+   * @param block queues the commands (their replies are null until EXEC)
+   */
+  void transaction(Consumer<RedisCommands<String, byte[]>> block) {
+    synchronized (transactionLock) {
+      RedisCommands<String, byte[]> redis;
+      synchronized (lock) {
+        if (closed) {
+          throw new IllegalStateException("the Redis connection to " + url + " is closed");
+        }
+        if (transactionConnection == null || !transactionConnection.isOpen()) {
+          transactionConnection = client.connect(CODEC);
+          connections.add(transactionConnection);
+        }
+        redis = transactionConnection.sync();
+      }
+      redis.multi();
+      boolean queued = false;
+      try {
+        block.accept(redis);
+        queued = true;
+      } finally {
+        if (!queued) {
+          redis.discard();
+        }
+      }
+      if (redis.exec().wasDiscarded()) {
+        throw new IllegalStateException("Redis at " + url + " discarded a MULTI/EXEC block");
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package io.celerykit.redis;
 
+import io.celerykit.internal.Checks;
+import io.celerykit.redis.protocol.RedisCommand;
 import io.celerykit.result.CeleryException;
 import io.celerykit.result.GetOptions;
 import io.celerykit.result.ResultBackend;
@@ -339,7 +341,7 @@ public final class RedisResultBackend implements ResultBackend, AutoCloseable {
    */
   @Override
   public TaskMeta waitFor(String taskId, GetOptions options) {
-    Args.requireNonBlank(taskId, "task id");
+    Checks.requireNonBlank(taskId, "task id");
     Objects.requireNonNull(options, "options");
     try (ReadyWait wait = new ReadyWait(this, List.of(taskId), options)) {
       return wait.next();
@@ -364,7 +366,7 @@ public final class RedisResultBackend implements ResultBackend, AutoCloseable {
     Objects.requireNonNull(options, "options");
     List<String> ids = new ArrayList<>(taskIds.size());
     for (String id : taskIds) {
-      ids.add(Args.requireNonBlank(id, "task id"));
+      ids.add(Checks.requireNonBlank(id, "task id"));
     }
     return new ReadyWait(this, ids, options);
   }
@@ -440,6 +442,48 @@ public final class RedisResultBackend implements ResultBackend, AutoCloseable {
   @Override
   public String toString() {
     return "RedisResultBackend{" + url() + ", result_expires=" + resultExpires + "}";
+  }
+
+  // ---------------------------------------------------------------- for the publisher
+
+  /**
+   * Executes a write of the client side of a chord ({@code set_chord_size}, or the {@code
+   * GroupResult.save} of a header that nests groups) as Celery's {@code RedisBackend.set}: the
+   * {@code SETEX} (or {@code SET}) and the {@code PUBLISH} of the value in one MULTI/EXEC, the keys
+   * after the {@code global_keyprefix}.
+   *
+   * @param commands the SETEX or SET, then the PUBLISH, of one key
+   */
+  void setAndPublish(List<RedisCommand> commands) {
+    if (commands.size() != 2 || !commands.get(1).name().equals("PUBLISH")) {
+      throw new IllegalArgumentException(
+          "expected a SETEX or SET and its PUBLISH, got " + commands);
+    }
+    RedisCommand set = commands.get(0);
+    String key = withGlobalPrefix(set.key());
+    byte[] value = set.value().getBytes(StandardCharsets.UTF_8);
+    retrier.run(
+        "write the chord of",
+        set.key(),
+        () ->
+            link.transaction(
+                redis -> {
+                  switch (set.name()) {
+                    case "SETEX" -> redis.setex(key, Long.parseLong(set.args().get(1)), value);
+                    case "SET" -> redis.set(key, value);
+                    default ->
+                        throw new IllegalArgumentException("expected SETEX or SET, got " + set);
+                  }
+                  redis.publish(key, value);
+                }));
+  }
+
+  /** A group key the encoder wrote without the prefix ({@code celery-taskset-meta-<id>.s}). */
+  private String withGlobalPrefix(String key) {
+    if (!key.startsWith(RedisKeys.GROUP_KEYPREFIX)) {
+      throw new IllegalArgumentException("expected a key of a group, got " + key);
+    }
+    return keys.group(key.substring(RedisKeys.GROUP_KEYPREFIX.length()));
   }
 
   // ---------------------------------------------------------------- for the wait

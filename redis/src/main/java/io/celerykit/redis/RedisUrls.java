@@ -1,5 +1,6 @@
 package io.celerykit.redis;
 
+import io.celerykit.internal.Checks;
 import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +12,7 @@ final class RedisUrls {
 
   /** Fails with IllegalArgumentException naming the setting when the URL is not a Redis URL. */
   static URI check(String url, String setting) {
-    Args.requireNonBlank(url, setting);
+    Checks.requireNonBlank(url, setting);
     URI uri;
     try {
       uri = new URI(withHost(url));
@@ -60,6 +61,11 @@ final class RedisUrls {
     int colon = userInfo.indexOf(':');
     String masked = colon < 0 ? "**" : userInfo.substring(0, colon) + ":**";
     return url.substring(0, scheme + 3) + masked + url.substring(at);
+  }
+
+  /** The database number of a URL ({@code /3}), 0 when it names none. */
+  static int database(String url) {
+    return toRedisUri(url, "broker_url", Duration.ofSeconds(1)).getDatabase();
   }
 
   /** Lettuce's URI for a checked URL, with the command timeout. */

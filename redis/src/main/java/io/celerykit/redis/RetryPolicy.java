@@ -1,5 +1,6 @@
 package io.celerykit.redis;
 
+import io.celerykit.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -80,7 +81,10 @@ public final class RetryPolicy {
    */
   public RetryPolicy intervalStart(Duration interval) {
     return new RetryPolicy(
-        maxRetries, Args.requireNonNegative(interval, "interval_start"), intervalStep, intervalMax);
+        maxRetries,
+        Checks.requireNonNegative(interval, "interval_start"),
+        intervalStep,
+        intervalMax);
   }
 
   /**
@@ -91,7 +95,7 @@ public final class RetryPolicy {
    */
   public RetryPolicy intervalStep(Duration step) {
     return new RetryPolicy(
-        maxRetries, intervalStart, Args.requireNonNegative(step, "interval_step"), intervalMax);
+        maxRetries, intervalStart, Checks.requireNonNegative(step, "interval_step"), intervalMax);
   }
 
   /**
@@ -103,7 +107,7 @@ public final class RetryPolicy {
    */
   public RetryPolicy intervalMax(Duration max) {
     return new RetryPolicy(
-        maxRetries, intervalStart, intervalStep, Args.requireNonNegative(max, "interval_max"));
+        maxRetries, intervalStart, intervalStep, Checks.requireNonNegative(max, "interval_max"));
   }
 
   /**

@@ -1,15 +1,17 @@
 package io.celerykit.redis;
 
+import io.celerykit.redis.protocol.RedisCommand;
 import java.util.List;
 
 /**
- * Executes the broker commands that send task messages: the seam between encoding a message
- * (Celery's protocol version 2 in kombu's Redis envelope) and the Redis that carries it. {@link
- * RedisCelery} uses a publisher over its {@code broker_url}; tests can pass their own to look at
- * what would be sent.
+ * Executes the Redis commands of one sending, as {@link io.celerykit.redis.protocol.CeleryEncoder}
+ * builds them: the seam between encoding what Celery sends (protocol-2 task messages in kombu's
+ * Redis envelope, the result backend's chord writes, pidbox broadcasts) and the Redis that carries
+ * it. {@link RedisCelery} uses a publisher over its {@code broker_url} (and its result backend for
+ * the chord writes); tests can pass their own to look at what would be sent.
  *
  * <pre>{@code
- * List<BrokerCommand> sent = new CopyOnWriteArrayList<>();
+ * List<RedisCommand> sent = new CopyOnWriteArrayList<>();
  * RedisCelery celery = RedisCelery.create(config, sent::addAll);
  * }</pre>
  *
@@ -19,13 +21,17 @@ import java.util.List;
 public interface TaskPublisher extends AutoCloseable {
 
   /**
-   * Executes the commands in order, as kombu's {@code Producer.publish} sends one message.
+   * Executes the commands of one {@code apply_async}, {@code send_task} or broadcast, in order, as
+   * Celery sends them: the queue bindings ({@link RedisCommand.Purpose#QUEUE_BINDING}, which kombu
+   * sends once per queue per connection), the task messages, the result backend's writes ({@link
+   * RedisCommand.Purpose#CHORD_SIZE}, {@link RedisCommand.Purpose#GROUP_META}: a {@code SETEX} and
+   * its {@code PUBLISH}, one MULTI/EXEC in Celery) and the control broadcasts.
    *
    * @param commands the commands
-   * @throws RedisBackendException when the broker stays unreachable after the retries of {@code
+   * @throws RedisBackendException when Redis stays unreachable after the retries of {@code
    *     task_publish_retry_policy}
    */
-  void execute(List<BrokerCommand> commands);
+  void execute(List<RedisCommand> commands);
 
   /** Releases the publisher's connections; does nothing by default. */
   @Override

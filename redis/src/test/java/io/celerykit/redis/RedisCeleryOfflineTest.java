@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.celerykit.app.ApplyOptions;
-import io.celerykit.app.Canvas;
+import io.celerykit.redis.protocol.RedisCommand;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.RevokeOptions;
 import io.celerykit.wire.CeleryJson;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * as_task_v2).
  */
 class RedisCeleryOfflineTest {
-  private final List<BrokerCommand> sent = new CopyOnWriteArrayList<>();
+  private final List<RedisCommand> sent = new CopyOnWriteArrayList<>();
   private RedisCelery app;
 
   @BeforeEach
@@ -45,9 +45,12 @@ class RedisCeleryOfflineTest {
     app.close();
   }
 
+  /** The one task message sent (after its queue's binding). */
   private Map<String, Object> message() {
-    assertThat(sent).hasSize(1);
-    return map(CeleryJson.parse(sent.get(0).value(), "message"));
+    List<RedisCommand> messages =
+        sent.stream().filter(c -> c.purpose() == RedisCommand.Purpose.TASK_MESSAGE).toList();
+    assertThat(messages).hasSize(1);
+    return map(CeleryJson.parse(messages.get(0).value(), "message"));
   }
 
   @SuppressWarnings("unchecked")
@@ -59,8 +62,10 @@ class RedisCeleryOfflineTest {
   @Test
   void sendTaskPushesOneMessageOntoTheDefaultQueue() {
     AsyncResult<Integer> r = app.sendTask("tasks.add", 2, 3);
-    assertThat(sent.get(0).kind()).isEqualTo(BrokerCommand.Kind.LPUSH);
-    assertThat(sent.get(0).key()).isEqualTo("work");
+    assertThat(sent.get(0).toList())
+        .containsExactly("SADD", "_kombu.binding.work", "work\u0006\u0016\u0006\u0016work");
+    assertThat(sent.get(1).name()).isEqualTo("LPUSH");
+    assertThat(sent.get(1).key()).isEqualTo("work");
     Map<String, Object> m = message();
     Map<String, Object> headers = map(m.get("headers"));
     assertThat(headers)
@@ -73,7 +78,7 @@ class RedisCeleryOfflineTest {
         .containsEntry("retries", 0)
         .containsEntry("eta", null)
         .containsEntry("expires", null)
-        .containsEntry("argsrepr", "(2, 3)")
+        .containsEntry("argsrepr", "[2, 3]") // saferepr(args) of send_task(args=[2, 3])
         .containsEntry("kwargsrepr", "{}")
         .containsEntry("ignore_result", false);
     assertThat((String) headers.get("origin")).startsWith("gen" + ProcessHandle.current().pid());
@@ -115,14 +120,14 @@ class RedisCeleryOfflineTest {
                 .header("stamp", "s1")
                 .ignoreResult(true));
     assertThat(r.id()).isEqualTo("my-id");
-    assertThat(sent.get(0).key()).isEqualTo("pdf");
+    assertThat(sent.get(1).key()).isEqualTo("pdf");
     Map<String, Object> headers = map(message().get("headers"));
     assertThat(headers)
         .containsEntry("id", "my-id")
         .containsEntry("expires", "2030-01-02T03:04:05.000006+00:00")
         .containsEntry("stamp", "s1")
         .containsEntry("ignore_result", true)
-        .containsEntry("argsrepr", "(1,)")
+        .containsEntry("argsrepr", "[1]")
         .containsEntry("kwargsrepr", "{'y': 'it\\'s'}");
     Instant eta = Instant.parse(((String) headers.get("eta")).replace("+00:00", "Z"));
     assertThat(eta).isBetween(before.plusSeconds(10), Instant.now().plusSeconds(10));
@@ -144,34 +149,70 @@ class RedisCeleryOfflineTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("task name");
     assertThatThrownBy(() -> app.sendTask("tasks.add", null, Map.of(), ApplyOptions.defaults()))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("args");
   }
 
-  /** What needs the protocol encoders says so: callbacks, the canvas, revoke. */
+  /** link and link_error travel in the message's callbacks and errbacks (as_task_v2). */
   @Test
-  void whatNeedsTheProtocolEncodersSaysSo() {
-    ApplyOptions linked = ApplyOptions.defaults().link(app.signature("tasks.add", 1));
-    assertThatThrownBy(() -> app.sendTask("tasks.add", List.of(1, 2), Map.of(), linked))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("link");
+  void linksTravelInTheMessage() {
+    ApplyOptions linked =
+        ApplyOptions.defaults()
+            .link(app.signature("tasks.log", "done"))
+            .linkError(app.signature("tasks.on_error"));
+    app.sendTask("tasks.add", List.of(1, 2), Map.of(), linked);
+    String body =
+        new String(
+            Base64.getDecoder().decode((String) message().get("body")), StandardCharsets.UTF_8);
+    assertThat(body).contains("\"callbacks\": [{\"task\": \"tasks.log\"");
+    assertThat(body).contains("\"errbacks\": [{\"task\": \"tasks.on_error\"");
+  }
+
+  /** Celery 5.2.6's control has no revoke_by_stamped_headers: it came in 5.3. */
+  @Test
+  void revokeByStampedHeadersNamesTheCeleryVersion() {
     assertThatThrownBy(
             () ->
-                Canvas.chain(app.signature("tasks.add", 1, 1), app.signature("tasks.add", 2))
-                    .applyAsync(List.of()))
+                app.control()
+                    .revokeByStampedHeaders(Map.of("tenant", "acme"), RevokeOptions.defaults()))
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("io.celerykit.redis.protocol");
-    assertThatThrownBy(() -> app.control().revoke(List.of("t1"), RevokeOptions.defaults()))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("pidbox")
-        .hasMessageContaining("celery -A <app> control revoke");
+        .hasMessageContaining("Celery 5.2.6")
+        .hasMessageContaining("Celery 5.3");
     assertThat(sent).isEmpty();
+  }
+
+  /** reply=True needs the pidbox reply queue, which the engine does not read: refused, unsent. */
+  @Test
+  void revokeThatWaitsForRepliesIsRefused() {
+    assertThatThrownBy(
+            () ->
+                app.control().revoke(List.of("t1"), RevokeOptions.defaults().waitForReplies(true)))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("reply=True");
+    assertThat(sent).isEmpty();
+  }
+
+  /** control.revoke never waits: the broadcast is published and the call returns. */
+  @Test
+  void revokeIsOnePublishOnThePidbox() {
+    app.asyncResult("t1").revoke(RevokeOptions.defaults().terminate(true));
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).purpose()).isEqualTo(RedisCommand.Purpose.CONTROL_BROADCAST);
+    assertThat(sent.get(0).toList().subList(0, 2)).containsExactly("PUBLISH", "/0.celery.pidbox");
+    Map<String, Object> envelope = map(CeleryJson.parse(sent.get(0).value(), "broadcast"));
+    String body =
+        new String(
+            Base64.getDecoder().decode((String) envelope.get("body")), StandardCharsets.UTF_8);
+    assertThat(body)
+        .contains("\"method\": \"revoke\"")
+        .contains("\"task_id\": \"t1\"")
+        .contains("\"terminate\": true");
   }
 
   /** A partial signature's arguments come first, unless it is immutable (Signature.apply_async). */
   @Test
   void aSignatureIsSentWithItsPartialArgumentsFirst() {
     app.signature("tasks.add", 2).applyAsync(List.of(1));
-    assertThat(map(message().get("headers"))).containsEntry("argsrepr", "(1, 2)");
+    assertThat(map(message().get("headers"))).containsEntry("argsrepr", "[1, 2]");
   }
 }

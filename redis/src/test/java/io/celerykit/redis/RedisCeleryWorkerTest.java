@@ -246,7 +246,7 @@ class RedisCeleryWorkerTest {
         .containsEntry("parent_id", null)
         .containsEntry("retries", 0)
         .containsEntry("routing_key", "celery")
-        .containsEntry("argsrepr", "(1, 'a')")
+        .containsEntry("argsrepr", "[1, 'a']") // saferepr(args) of send_task(args=[1, 'a'])
         .containsEntry("kwargsrepr", "{'flag': True}")
         .containsEntry("hostname", celery.worker().hostname());
     assertThat((String) request.get("origin"))
@@ -294,16 +294,10 @@ class RedisCeleryWorkerTest {
     assertThat(expired.state()).isEqualTo(TaskState.REVOKED);
   }
 
-  /** Groups, chains and chords wait for the protocol encoders; plain signatures are sent. */
+  /** A plain signature is sent as Signature.apply_async; the worker runs it. */
   @Test
-  void aPlainSignatureIsSentAndTheCanvasIsNotYet() {
+  void aPlainSignatureIsSentAndRun() {
     ResultBase viaSignature = app.signature("tasks.mul", 6, 7).applyAsync(List.of());
     assertThat(((AsyncResult<?>) viaSignature).get(WAIT)).isEqualTo(42);
-    assertThatThrownBy(
-            () ->
-                io.celerykit.app.Canvas.group(app.signature("tasks.add", 1, 1))
-                    .applyAsync(List.of()))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("io.celerykit.redis.protocol");
   }
 }

@@ -57,7 +57,10 @@ final class CanvasImport {
         sig.immutable());
   }
 
-  /** {@code group(*members)}: one member is cloned (or a group's members taken), as Celery does. */
+  /**
+   * {@code group(*members)} with its options: one member is cloned (or a group's members taken), as
+   * Celery does.
+   */
   private PyGroup group(Group group) {
     List<Object> members = new ArrayList<>();
     for (CanvasElement member : group.tasks()) {
@@ -71,9 +74,17 @@ final class CanvasImport {
       } else {
         tasks.add(only.cloneSig());
       }
-      return new PyGroup(app, tasks, null);
+      return new PyGroup(app, tasks, groupOptions(group));
     }
-    return new PyGroup(app, members, null);
+    return new PyGroup(app, members, groupOptions(group));
+  }
+
+  /**
+   * The group's own options ({@code group.set(task_id=...)}): its chosen id, which {@code
+   * _freeze_gid} and {@code freeze} take as the group id wherever the group stands.
+   */
+  private Map<String, Object> groupOptions(Group group) {
+    return group.options().taskId() == null ? null : options(group.options());
   }
 
   /** {@code chain(*steps)}: {@code reduce(operator.or_, steps, chain())}, or {@code _chain(s)}. */
@@ -91,7 +102,8 @@ final class CanvasImport {
 
   /**
    * {@code apply_async}'s keyword arguments for options: {@code task_id, countdown, eta, expires,
-   * queue, headers, ignore_result, link, link_error}, each only when set.
+   * queue, headers, ignore_result, link, link_error, priority, routing_key, time_limit,
+   * soft_time_limit, shadow}, each only when set.
    */
   Map<String, Object> options(ApplyOptions o) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -125,6 +137,21 @@ final class CanvasImport {
     }
     if (!o.linkError().isEmpty()) {
       out.put("link_error", signatures(o.linkError()));
+    }
+    if (o.priority() != null) {
+      out.put("priority", o.priority());
+    }
+    if (o.routingKey() != null) {
+      out.put("routing_key", o.routingKey());
+    }
+    if (o.timeLimit() != null) {
+      out.put("time_limit", PyValues.seconds(o.timeLimit()));
+    }
+    if (o.softTimeLimit() != null) {
+      out.put("soft_time_limit", PyValues.seconds(o.softTimeLimit()));
+    }
+    if (o.shadow() != null) {
+      out.put("shadow", o.shadow());
     }
     return out;
   }

@@ -136,7 +136,8 @@ public final class CeleryEncoder {
    * @param kwargs the keyword arguments
    * @param options {@code apply_async}'s options
    * @return the commands and the result
-   * @throws IllegalArgumentException for a value kombu's JSON cannot write
+   * @throws io.celerykit.wire.EncodeException for a value kombu's JSON cannot write (its {@code
+   *     EncodeError})
    */
   public Publication sendTask(
       String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
@@ -145,7 +146,8 @@ public final class CeleryEncoder {
 
   /**
    * Encodes {@code app.send_task(...)} with the keywords {@link ApplyOptions} lacks ({@code
-   * priority}, {@code shadow}, time limits, ...).
+   * root_id}, {@code parent_id}, {@code group_id}, ...: what a worker sets when a task sends
+   * another).
    *
    * @param name the task name
    * @param args the positional arguments, a Python list
@@ -153,7 +155,8 @@ public final class CeleryEncoder {
    * @param options {@code apply_async}'s options
    * @param more the other keywords
    * @return the commands and the result
-   * @throws IllegalArgumentException for a value kombu's JSON cannot write
+   * @throws io.celerykit.wire.EncodeException for a value kombu's JSON cannot write (its {@code
+   *     EncodeError})
    */
   public Publication sendTask(
       String name, List<?> args, Map<String, ?> kwargs, ApplyOptions options, SendOptions more) {
@@ -187,7 +190,8 @@ public final class CeleryEncoder {
    * @param partialArgs arguments prepended to those of the tasks the element starts with
    * @param options {@code apply_async}'s options for the call
    * @return the commands and the result
-   * @throws IllegalArgumentException for a link on a group, or a value kombu's JSON cannot write
+   * @throws IllegalArgumentException for a link on a group
+   * @throws io.celerykit.wire.EncodeException for a value kombu's JSON cannot write
    */
   public Publication applyAsync(CanvasElement element, List<?> partialArgs, ApplyOptions options) {
     return applyAsync(element, partialArgs, options, SendOptions.defaults());
@@ -195,7 +199,7 @@ public final class CeleryEncoder {
 
   /**
    * Encodes the {@code apply_async(args, **options)} of a canvas element with the keywords {@link
-   * ApplyOptions} lacks, such as {@code priority}; they go where Celery sends the call's options
+   * ApplyOptions} lacks, such as {@code root_id}; they go where Celery sends the call's options
    * (every member of a group, the first step of a chain, the body and the header of a chord).
    *
    * @param element the element
@@ -203,7 +207,8 @@ public final class CeleryEncoder {
    * @param options {@code apply_async}'s options for the call
    * @param more the other keywords
    * @return the commands and the result
-   * @throws IllegalArgumentException for a link on a group, or a value kombu's JSON cannot write
+   * @throws IllegalArgumentException for a link on a group
+   * @throws io.celerykit.wire.EncodeException for a value kombu's JSON cannot write
    */
   public Publication applyAsync(
       CanvasElement element, List<?> partialArgs, ApplyOptions options, SendOptions more) {

@@ -1,5 +1,6 @@
 package io.celerykit.redis.protocol;
 
+import io.celerykit.wire.EncodeException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -27,7 +28,8 @@ final class PyValues {
    * Checks that a value given as a task argument, keyword argument or header has a JSON form in
    * kombu's serializer and a repr in Celery's {@code saferepr}.
    *
-   * @throws IllegalArgumentException naming the value, where it was and what to pass instead
+   * @throws EncodeException (kombu's {@code EncodeError}) naming the value, where it was and what
+   *     to pass instead
    */
   static void requireSerializable(Object value, String where) {
     check(value, where, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -51,13 +53,13 @@ final class PyValues {
     }
     if (value instanceof List<?> || value instanceof Map<?, ?> || value instanceof PyTuple) {
       if (!path.add(value)) {
-        throw new IllegalArgumentException(
+        throw new EncodeException(
             where + " contains itself (Circular reference detected); pass a tree of values");
       }
       if (value instanceof Map<?, ?> map) {
         for (Map.Entry<?, ?> e : map.entrySet()) {
           if (!(e.getKey() instanceof CharSequence)) {
-            throw new IllegalArgumentException(
+            throw new EncodeException(
                 where
                     + " has a key that is not a string: "
                     + KombuJson.describe(e.getKey())
@@ -81,7 +83,7 @@ final class PyValues {
                 ? "pass an ISO-8601 string"
                 : "pass null, Boolean, String, an integer, Double, BigDecimal, UUID, a List or a Map"
                     + " with String keys";
-    throw new IllegalArgumentException(
+    throw new EncodeException(
         where
             + " is a "
             + value.getClass().getName()

@@ -1,5 +1,6 @@
 package io.celerykit.redis.protocol;
 
+import io.celerykit.internal.PythonFloat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -74,7 +75,7 @@ final class SafeRepr {
             || val instanceof BigInteger) {
           token = val.toString();
         } else if (val instanceof Double || val instanceof Float) {
-          token = PyFloat.repr(((Number) val).doubleValue());
+          token = PythonFloat.repr(((Number) val).doubleValue());
         } else if (val instanceof CharSequence || val instanceof Character) {
           token = new Quoted(val.toString());
         } else if (val instanceof PyTuple

@@ -1,19 +1,19 @@
 package io.celerykit.redis.protocol;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * The keywords of Celery's {@code app.send_task(...)} that celerykit's {@link
- * io.celerykit.app.ApplyOptions} does not carry: {@code priority}, {@code routing_key}, {@code
- * shadow}, {@code time_limit}, {@code soft_time_limit}, {@code retries}, {@code root_id}, {@code
- * parent_id}, {@code group_id}, {@code group_index}. Immutable; every wither returns a copy.
+ * The keywords of Celery's {@code app.send_task(...)} that a worker sets when a task sends another
+ * (the workflow's bookkeeping), which a service does not set and so celerykit's {@link
+ * io.celerykit.app.ApplyOptions} does not carry: {@code retries}, {@code root_id}, {@code
+ * parent_id}, {@code group_id}, {@code group_index}. The options a service sets ({@code priority},
+ * {@code routing_key}, the time limits, {@code shadow}) are on {@code ApplyOptions}. Immutable;
+ * every wither returns a copy.
  *
  * <pre>{@code
  * encoder.sendTask("tasks.add", List.of(2, 3), Map.of(), ApplyOptions.defaults(),
- *     SendOptions.defaults().priority(5));     // LPUSH celery\x06\x163 ...
+ *     SendOptions.defaults().rootId("root-1").parentId("parent-1"));
  * }</pre>
  */
 public final class SendOptions {
@@ -38,72 +38,6 @@ public final class SendOptions {
     Map<String, Object> more = new LinkedHashMap<>(keywords);
     more.put(key, value);
     return new SendOptions(more);
-  }
-
-  /**
-   * Sets {@code priority}: kombu's Redis transport pushes the message on the list of the priority
-   * step ({@code celery\x06\x163} for 3 to 5 with the default steps).
-   *
-   * @param priority 0 to 255 (kombu's Redis transport clamps it to 0..9 when choosing the list)
-   * @return the new options
-   */
-  public SendOptions priority(int priority) {
-    if (priority < 0 || priority > 255) {
-      throw new IllegalArgumentException(
-          "priority must be between 0 and 255 (kombu's Redis transport uses 0..9), got "
-              + priority);
-    }
-    return with("priority", priority);
-  }
-
-  /**
-   * Sets {@code routing_key}. Celery 5.2.6 replaces it by the queue name when no exchange is given
-   * (always, here), so it changes nothing in the message; it is kept to mirror {@code send_task}.
-   *
-   * @param routingKey the routing key
-   * @return the new options
-   */
-  public SendOptions routingKey(String routingKey) {
-    Objects.requireNonNull(routingKey, "routing_key");
-    return with("routing_key", routingKey);
-  }
-
-  /**
-   * Sets {@code shadow}: the name the task is logged under.
-   *
-   * @param name the name
-   * @return the new options
-   */
-  public SendOptions shadow(String name) {
-    Objects.requireNonNull(name, "shadow");
-    return with("shadow", name);
-  }
-
-  /**
-   * Sets {@code time_limit}, the hard time limit the worker enforces.
-   *
-   * @param limit a positive duration (sent in seconds)
-   * @return the new options
-   */
-  public SendOptions timeLimit(Duration limit) {
-    return with("time_limit", positiveSeconds(limit, "time_limit"));
-  }
-
-  /**
-   * Sets {@code soft_time_limit}.
-   *
-   * @param limit a positive duration (sent in seconds)
-   * @return the new options
-   */
-  public SendOptions softTimeLimit(Duration limit) {
-    return with("soft_time_limit", positiveSeconds(limit, "soft_time_limit"));
-  }
-
-  private static Number positiveSeconds(Duration d, String what) {
-    if (d == null || d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(what + " must be a positive duration, got " + d);
-    }
-    return PyValues.seconds(d);
   }
 
   /**

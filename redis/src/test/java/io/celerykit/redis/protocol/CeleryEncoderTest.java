@@ -7,6 +7,7 @@ import io.celerykit.app.ApplyOptions;
 import io.celerykit.app.Canvas;
 import io.celerykit.app.InMemoryCelery;
 import io.celerykit.result.RevokeOptions;
+import io.celerykit.wire.EncodeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,7 +137,7 @@ class CeleryEncoderTest {
             () ->
                 encoder.sendTask(
                     "tasks.add", List.of(Instant.EPOCH), Map.of(), ApplyOptions.defaults()))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(EncodeException.class)
         .hasMessageContaining("the arguments of tasks.add[0]")
         .hasMessageContaining("ISO-8601");
     assertThatThrownBy(

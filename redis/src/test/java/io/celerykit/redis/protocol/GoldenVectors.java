@@ -13,7 +13,7 @@ import java.util.Map;
  * The vectors {@code src/test/python/golden_messages.py} recorded from Celery 5.2.6 and kombu 5.2.4
  * ({@code golden/celery-5.2.6-messages.json}), read as plain maps and lists.
  */
-final class GoldenVectors {
+public final class GoldenVectors {
   static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
@@ -35,16 +35,16 @@ final class GoldenVectors {
     }
   }
 
-  static Map<String, Object> file() {
+  public static Map<String, Object> file() {
     return FILE;
   }
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> cases() {
+  public static List<Map<String, Object>> cases() {
     return (List<Map<String, Object>>) FILE.get("cases");
   }
 
-  static Map<String, Object> golden(String name) {
+  public static Map<String, Object> golden(String name) {
     for (Map<String, Object> c : cases()) {
       if (c.get("name").equals(name)) {
         return c;
@@ -53,7 +53,7 @@ final class GoldenVectors {
     throw new IllegalArgumentException("no golden case " + name);
   }
 
-  static List<String> names() {
+  public static List<String> names() {
     List<String> names = new ArrayList<>();
     for (Map<String, Object> c : cases()) {
       names.add((String) c.get("name"));
@@ -62,7 +62,7 @@ final class GoldenVectors {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> parse(String json) {
+  public static Map<String, Object> parse(String json) {
     try {
       return JSON.readValue(json, Map.class);
     } catch (IOException e) {
@@ -70,7 +70,7 @@ final class GoldenVectors {
     }
   }
 
-  static Object parseAny(String json) {
+  public static Object parseAny(String json) {
     try {
       return JSON.readValue(json, Object.class);
     } catch (IOException e) {

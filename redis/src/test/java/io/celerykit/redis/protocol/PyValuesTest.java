@@ -3,6 +3,7 @@ package io.celerykit.redis.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.celerykit.wire.EncodeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -82,8 +83,9 @@ class PyValuesTest {
 
   @Test
   void valuesWithoutAJsonFormAreRefusedWithTheirPlace() {
+    // kombu/serialization.py dumps: any error of json.dumps is raised as EncodeError
     assertThatThrownBy(() -> PyValues.requireSerializable(Map.of("when", Set.of(1)), "kwargs"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(EncodeException.class)
         .hasMessageContaining("kwargs[when]")
         .hasMessageContaining("pass a List");
     List<Object> self = new ArrayList<>();

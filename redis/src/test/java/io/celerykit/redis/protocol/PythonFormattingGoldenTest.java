@@ -2,6 +2,7 @@ package io.celerykit.redis.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.celerykit.internal.PythonFloat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ class PythonFormattingGoldenTest {
     assertThat(floats).hasSizeGreaterThan(3000);
     for (Map<String, Object> v : floats) {
       double d = fromHex((String) v.get("hex"));
-      assertThat(PyFloat.repr(d)).as("repr of %s", v.get("hex")).isEqualTo(v.get("repr"));
+      assertThat(PythonFloat.repr(d)).as("repr of %s", v.get("hex")).isEqualTo(v.get("repr"));
       assertThat(KombuJson.dumps(d)).as("json of %s", v.get("hex")).isEqualTo(v.get("json"));
     }
   }

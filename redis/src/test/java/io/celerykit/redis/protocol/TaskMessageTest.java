@@ -3,6 +3,7 @@ package io.celerykit.redis.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.celerykit.wire.EncodeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ class TaskMessageTest {
   void badInputIsRefusedNamingIt() {
     assertThatThrownBy(() -> TaskMessage.of(" ", "tasks.add")).hasMessageContaining("task id");
     assertThatThrownBy(() -> add.args(List.of(Instant.EPOCH)))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(EncodeException.class)
         .hasMessageContaining("args[0]")
         .hasMessageContaining("ISO-8601");
     assertThatThrownBy(() -> add.callbacks(List.of("tasks.log")))

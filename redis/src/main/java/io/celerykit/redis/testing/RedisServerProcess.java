@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -97,27 +95,34 @@ public final class RedisServerProcess implements AutoCloseable {
     awaitPing();
   }
 
-  /** Polls the port with PING until it answers, with a bounded deadline; no sleeping. */
+  /**
+   * Waits for redis-server's "Ready to accept connections" log line (no polling, no sleeping), then
+   * checks that it answers PING.
+   */
   private void awaitPing() {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_TIMEOUT_MILLIS);
-    while (System.nanoTime() - deadline < 0) {
-      if (!process.isAlive()) {
-        String log = process.log().text();
-        throw new IllegalStateException(
-            "redis-server on port " + port + " exited while starting; its log:\n" + log);
-      }
-      if (answersPing()) {
-        return;
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    boolean ready;
+    try {
+      ready =
+          process
+              .log()
+              .awaitLine(l -> l.contains("Ready to accept connections"), READY_TIMEOUT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.stop(1000);
+      throw new IllegalStateException("interrupted while starting redis-server :" + port, e);
     }
+    if (ready && answersPing()) {
+      return;
+    }
+    boolean exited = !process.isAlive();
     process.stop(1000);
     throw new IllegalStateException(
         "redis-server on port "
             + port
-            + " did not answer PING within "
-            + READY_TIMEOUT_MILLIS
-            + " ms; its log:\n"
+            + (exited
+                ? " exited while starting"
+                : " was not ready to answer PING within " + READY_TIMEOUT_MILLIS + " ms")
+            + "; its log:\n"
             + process.log().text());
   }
 

@@ -9,11 +9,16 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * A JUnit 5 extension that shares one real Redis (and, if asked, one real Celery worker over it)
  * among the tests of a class: started before the first test, stopped after the last; when a test
- * fails, the worker's and Redis's logs are printed with it.
+ * fails, the worker's and Redis's logs are printed with it. It starts Debian's {@code
+ * /usr/bin/redis-server} on a free loopback port and {@code /usr/bin/python3 -m celery -A <module>
+ * worker} (see {@link CeleryWorkerProcess} for what the Python module reads); when they are missing
+ * it fails naming the packages: {@code apt-get install -y redis-server python3-celery
+ * python3-redis}.
  *
  * <pre>{@code
  * @RegisterExtension
- * static final RealCelery celery = RealCelery.withWorker(w -> w.resultExtended(true));
+ * static final RealCelery celery =
+ *     RealCelery.withWorker(w -> w.module("reports_tasks").resultExtended(true));
  *
  * @Test
  * void addsOnTheWorker() {

@@ -11,11 +11,25 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A real Celery worker for tests: {@code /usr/bin/python3 -m celery -A celerykit_tasks worker} over
- * a test Redis (broker and backend URLs passed in environment variables that the Python module
- * reads), started from {@code src/test/python}; ready once its {@code worker_ready} signal prints
- * its marker line (no sleeping). Its log is kept for failure reports. Stopped by its pid: SIGTERM
- * (warm shutdown), then SIGKILL, children too.
+ * A real Celery worker for tests: {@code /usr/bin/python3 -m celery -A <module> worker} (Debian's
+ * {@code python3-celery}, Celery 5.2.6, with {@code python3-redis}) over a test Redis, started in a
+ * directory of its own with the module's directory on {@code PYTHONPATH}. The Python module
+ * configures its app from environment variables the worker is given: {@code CELERYKIT_BROKER_URL}
+ * and {@code CELERYKIT_RESULT_BACKEND} (the test Redis), {@code CELERYKIT_RESULT_EXTENDED}, {@code
+ * CELERYKIT_TASK_TRACK_STARTED} ("1" or "0") and {@code CELERYKIT_RESULT_EXPIRES} (seconds, when
+ * set). The worker is ready once its log shows Celery's {@code <hostname> ready.} line or the line
+ * {@code celerykit-worker-ready}, which a module that keeps Celery from configuring logging prints
+ * from its {@code worker_ready} signal (no sleeping). Its log is kept for failure reports. Stopped
+ * by its pid: SIGTERM (warm shutdown), then SIGKILL, children too. When Celery is missing, starting
+ * fails naming the Debian packages to install.
+ *
+ * <pre>{@code
+ * # src/test/python/reports_tasks.py
+ * import os
+ * from celery import Celery
+ * app = Celery("reports_tasks", broker=os.environ["CELERYKIT_BROKER_URL"],
+ *              backend=os.environ["CELERYKIT_RESULT_BACKEND"])
+ * }</pre>
  *
  * <pre>{@code
  * try (CeleryWorkerProcess worker = CeleryWorkerProcess.builder(redis).resultExtended(true).start()) {
@@ -56,20 +70,34 @@ public final class CeleryWorkerProcess implements AutoCloseable {
     return new Builder(redis);
   }
 
-  /** The directory of the tests' Python modules: {@code src/test/python} of this project. */
+  /**
+   * Returns the default directory of the Python modules: the system property {@code
+   * celerykit.python.dir} when set, else {@code src/test/python} of the working directory (the
+   * project Maven runs the tests of).
+   *
+   * @return the directory
+   */
   public static Path pythonDir() {
     String configured = System.getProperty("celerykit.python.dir");
-    Path dir =
-        configured != null
-            ? Path.of(configured)
-            : Path.of("src", "test", "python").toAbsolutePath();
-    if (!Files.isRegularFile(dir.resolve("celerykit_tasks.py"))) {
+    return configured != null
+        ? Path.of(configured)
+        : Path.of("src", "test", "python").toAbsolutePath();
+  }
+
+  private static void requireModule(Path dir, String module) {
+    Path file = dir.resolve(module.replace('.', '/') + ".py");
+    Path pkg = dir.resolve(module.replace('.', '/')).resolve("__init__.py");
+    if (!Files.isRegularFile(file) && !Files.isRegularFile(pkg)) {
       throw new IllegalStateException(
-          "celerykit_tasks.py not found in "
+          "the Python module "
+              + module
+              + " is not in "
               + dir
-              + "; run the tests from the redis/ project or set -Dcelerykit.python.dir");
+              + "; put "
+              + file.getFileName()
+              + " there, or name its directory with Builder.pythonDir(dir) or"
+              + " -Dcelerykit.python.dir");
     }
-    return dir;
   }
 
   /**
@@ -141,6 +169,7 @@ public final class CeleryWorkerProcess implements AutoCloseable {
   public static final class Builder {
     private final RedisServerProcess redis;
     private String module = "celerykit_tasks";
+    private Path pythonDir;
     private List<String> queues = List.of("celery");
     private String nodeName = "celerykit";
     private Pool pool = Pool.SOLO;
@@ -157,11 +186,23 @@ public final class CeleryWorkerProcess implements AutoCloseable {
     /**
      * Sets the Python module of the app ({@code -A}).
      *
-     * @param name the module in src/test/python
+     * @param name the module, in the Python directory (default {@code celerykit_tasks})
      * @return this builder
      */
     public Builder module(String name) {
       this.module = name;
+      return this;
+    }
+
+    /**
+     * Sets the directory of the Python module (put on {@code PYTHONPATH}); the default is {@link
+     * #pythonDir()}.
+     *
+     * @param dir the directory
+     * @return this builder
+     */
+    public Builder pythonDir(Path dir) {
+      this.pythonDir = Objects.requireNonNull(dir, "dir");
       return this;
     }
 
@@ -257,7 +298,9 @@ public final class CeleryWorkerProcess implements AutoCloseable {
       if (!redis.isRunning()) {
         throw new IllegalStateException("start the Redis before the worker: " + redis);
       }
-      Path python = pythonDir();
+      Path python =
+          (pythonDir != null ? pythonDir : CeleryWorkerProcess.pythonDir()).toAbsolutePath();
+      requireModule(python, module);
       Path dir;
       try {
         dir = Files.createTempDirectory("celerykit-worker-");
@@ -292,7 +335,12 @@ public final class CeleryWorkerProcess implements AutoCloseable {
       CeleryWorkerProcess worker = new CeleryWorkerProcess(hostname, dir, process);
       boolean ready;
       try {
-        ready = process.log().awaitLine(l -> l.contains(READY_MARKER), READY_TIMEOUT_MILLIS);
+        String celerysOwn = hostname + " ready.";
+        ready =
+            process
+                .log()
+                .awaitLine(
+                    l -> l.contains(READY_MARKER) || l.contains(celerysOwn), READY_TIMEOUT_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         worker.close();
