@@ -1,5 +1,6 @@
 package io.celerykit.redis.differential;
 
+import static io.celerykit.redis.differential.KnownDifference.STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE;
 import static io.celerykit.redis.differential.Steps.send;
 import static io.celerykit.redis.differential.Steps.settle;
 
@@ -60,7 +61,8 @@ final class CanvasScenarios {
                       () -> g.join(GetOptions.defaults().timeout(Run.WAIT).propagate(false)));
                   run.meta("failed member.meta", ((AsyncResult<?>) g.member(1)).id());
                 })
-            .needs(Capability.GROUP),
+            .needs(Capability.GROUP)
+            .expect(STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE, "failed member.meta.traceback"),
         Scenario.of(
                 "a chain passes each value on; each step's parent is the step before",
                 run -> {
@@ -94,7 +96,11 @@ final class CanvasScenarios {
                   AsyncResult<?> failed = (AsyncResult<?>) last.parent();
                   settle(run, "failed", failed);
                 })
-            .needs(Capability.CHAIN),
+            .needs(Capability.CHAIN)
+            .expect(
+                STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE,
+                "failed.traceback",
+                "failed.meta.traceback"),
         Scenario.of(
                 "a chord calls its body with the header's values",
                 run -> {
@@ -125,7 +131,25 @@ final class CanvasScenarios {
                           .applyAsync();
                   settle(run, "body", body);
                 })
-            .needs(Capability.CHORD),
+            .needs(Capability.CHORD)
+            .expect(
+                KnownDifference.CHORD_ERROR_READS_BACK_AS_REMOTE_TASK_EXCEPTION,
+                "body.get",
+                "body.get.exc",
+                "body.get.traceback",
+                "body.result")
+            .expect(
+                KnownDifference.CHORD_ERROR_META_HAS_REQUEST_FIELDS,
+                "body.extended",
+                "body.meta",
+                "body.meta.name",
+                "body.meta.args",
+                "body.meta.kwargs",
+                "body.meta.worker",
+                "body.meta.retries",
+                "body.meta.queue")
+            .expect(
+                STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE, "body.traceback", "body.meta.traceback"),
         Scenario.of(
                 "a link callback gets the value and is a child of the task",
                 run -> {
@@ -159,6 +183,13 @@ final class CanvasScenarios {
                   settle(run, "failed", r);
                   settle(run, "errback", app.asyncResult(errbackId));
                 })
-            .needs(Capability.LINK));
+            .needs(Capability.LINK)
+            .expect(
+                STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE, "failed.traceback", "failed.meta.traceback")
+            .expect(
+                KnownDifference.ERRBACK_IS_NOT_SENT_AS_A_GROUP,
+                "errback.meta",
+                "errback.meta.task_id",
+                "errback.meta.group_id"));
   }
 }

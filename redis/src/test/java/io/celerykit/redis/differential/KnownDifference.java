@@ -34,16 +34,6 @@ enum KnownDifference {
           + " the task), so its get() returns None at once; Celery's app.send_task(name) gives"
           + " ignored False, and get() waits."),
 
-  /** {@code ignored} of a result sent with {@code ignore_result=True} on the Redis engine. */
-  REDIS_SEND_TASK_DROPS_IGNORED(
-      Kind.ENGINE_BUG,
-      "celery/app/base.py Celery.send_task: result.ignored = ignore_result; celery/result.py"
-          + " AsyncResult.get: if self.ignored: return",
-      "RedisCelery.sendTask with ApplyOptions.ignoreResult(true) sends ignore_result but hands"
-          + " out a result whose ignored() is false, so get() waits for a SUCCESS that is never"
-          + " stored and times out; Celery's (and InMemoryCelery's) result is ignored and get()"
-          + " returns None at once."),
-
   /** {@code AsyncResult.name()} without {@code result_extended} on the Redis engine. */
   REDIS_RESULT_NAME_WITHOUT_RESULT_EXTENDED(
       Kind.ENGINE_BUG,
@@ -78,6 +68,39 @@ enum KnownDifference {
           + " engine cannot read what Celery stored (WireFormatException, malformed JSON): the"
           + " core's JSON reader (io.celerykit.wire.CeleryJson.parse) lacks"
           + " ALLOW_NON_NUMERIC_NUMBERS. Celery's own client reads float('nan') back."),
+
+  /** The exception a client gets for a chord whose header failed, read from Redis. */
+  CHORD_ERROR_READS_BACK_AS_REMOTE_TASK_EXCEPTION(
+      Kind.DOUBLE_BUG,
+      "celery/backends/base.py exception_to_python rebuilds celery.exceptions.ChordError, which"
+          + " the client raises",
+      "The Redis engine's client gets a RemoteTaskException(\"ChordError\","
+          + " \"celery.exceptions\") where InMemoryCelery's raises celerykit's ChordException: the"
+          + " core's io.celerykit.wire.CeleryJson.decodeException maps back only TaskRevokedError,"
+          + " MaxRetriesExceededError and TimeoutError, although encodeException writes"
+          + " ChordException as ChordError (and NotRegistered, ImproperlyConfigured,"
+          + " IncompleteStream likewise)."),
+
+  /** The FAILURE stored for the body of a chord whose header failed. */
+  CHORD_ERROR_META_HAS_REQUEST_FIELDS(
+      Kind.DOUBLE_BUG,
+      "celery/backends/base.py chord_error_from_stack -> fail_from_current_stack(callback.id,"
+          + " exc=ChordError(...)) -> mark_as_failure(task_id, exc, traceback) without a request,"
+          + " so _get_result_meta adds no result_extended fields (if request: ...)",
+      "With result_extended, InMemoryCelery stores the ChordError of a body that never ran with"
+          + " name, args [] and kwargs {} (worker, retries and queue null); Celery stores"
+          + " status, result, traceback, children, date_done and task_id only."),
+
+  /** A link_error errback that takes one argument (the failed task's id). */
+  ERRBACK_IS_NOT_SENT_AS_A_GROUP(
+      Kind.DOUBLE_BUG,
+      "celery/backends/base.py Backend._call_task_errbacks: old-style errbacks (one argument) are"
+          + " sent as group(old_signature).apply_async((task_id,), parent_id=task_id,"
+          + " root_id=root_id)",
+      "Celery sends a one-argument errback as a member of a new group, so its meta has a"
+          + " group_id; InMemoryCelery sends it alone (Worker.failed:"
+          + " errback.withPrepended(m.id).applyAsync()), without group_id. (Its task_id label"
+          + " differs too only because the group id is numbered first on the Redis side.)"),
 
   /** A task name nobody registered. */
   NOT_REGISTERED_AT_SEND(
