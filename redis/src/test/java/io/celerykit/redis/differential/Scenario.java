@@ -14,9 +14,10 @@ import java.util.Set;
  * <pre>{@code
  * Scenario.of("a ValueError keeps its type and message", run -> {
  *       AsyncResult<Object> r = run.app().sendTask("diff.fail", "value", "bad");
- *       run.outcome("get", () -> r.get(Run.WAIT));
+ *       Steps.settle(run, "failed", r);   // get, the result API's view, the stored meta
  *     })
- *     .expect(KnownDifference.JAVA_STACK_TRACE_STORED, "meta.traceback");
+ *     .expect(KnownDifference.STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE,
+ *         "failed.traceback", "failed.meta.traceback");
  * }</pre>
  *
  * @param name what the scenario shows, as a sentence
