@@ -462,7 +462,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
       sender.addChild(result);
     }
     if (!eager) {
-      result.ignored(p.results.ignored(m, task));
+      result.ignored(p.results.ignored(m));
       p.tracking.handedOut(result);
       p.journal.record("task-sent", m.id, name, () -> m.sentPayload(config.defaultQueue()));
       p.worker.submit(m);

@@ -52,12 +52,13 @@ final class ResultStore {
   }
 
   /**
-   * Whether the result handed out for a call is marked ignored: the call's {@code ignore_result},
-   * else the task's (Celery's {@code apply_async}: {@code options.setdefault('ignore_result',
-   * self.ignore_result)}, then {@code send_task}: {@code result.ignored = ignore_result}).
+   * Whether the result handed out for a call is marked ignored: the call's {@code ignore_result}
+   * alone, as Celery's {@code send_task} ({@code result.ignored = ignore_result}, the option
+   * defaulting to False); {@link Task#applyAsync} defaults the option to the task's first, as
+   * Celery's {@code Task.apply_async}.
    */
-  boolean ignored(Message m, RegisteredTask task) {
-    return m.ignoreResult != null ? m.ignoreResult : !storesErrors(task);
+  boolean ignored(Message m) {
+    return Boolean.TRUE.equals(m.ignoreResult);
   }
 
   /** Stores a state of a task run, with the results of the tasks it sent as its children. */

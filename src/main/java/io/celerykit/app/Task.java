@@ -88,7 +88,19 @@ public final class Task<T> {
    * @return the result ({@link EagerResult} in eager mode)
    */
   public AsyncResult<T> applyAsync(List<?> args, Map<String, ?> kwargs, ApplyOptions options) {
-    return app.send(name(), args, kwargs, options);
+    return app.send(name(), args, kwargs, withTasksIgnoreResult(options));
+  }
+
+  /**
+   * Celery's {@code Task.apply_async}: {@code options.setdefault('ignore_result',
+   * self.ignore_result)} before {@code send_task}, which marks the result ignored from the call's
+   * option alone.
+   */
+  private ApplyOptions withTasksIgnoreResult(ApplyOptions options) {
+    if (options == null || options.ignoreResult() != null) {
+      return options;
+    }
+    return registered.options().ignoreResult(app.config()) ? options.ignoreResult(true) : options;
   }
 
   /**

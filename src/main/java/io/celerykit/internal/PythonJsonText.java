@@ -108,13 +108,38 @@ public final class PythonJsonText {
       Object next = o.rest.next();
       if (o.map) {
         Map.Entry<?, ?> e = (Map.Entry<?, ?>) next;
-        string(sb, String.valueOf(e.getKey()));
+        string(sb, key(e.getKey()));
         sb.append(": ");
         value = e.getValue();
       } else {
         value = next;
       }
     }
+  }
+
+  /**
+   * A key as {@code json.dumps} writes it: str as it is; int, float, bool and None as their JSON
+   * text ({@code {1: 2}} is {@code {"1": 2}}); anything else refused with Python's words.
+   */
+  private static String key(Object key) {
+    if (key instanceof CharSequence || key instanceof Character) {
+      return key.toString();
+    }
+    if (key == null || key instanceof Boolean) {
+      return String.valueOf(key);
+    }
+    if (key instanceof Double || key instanceof Float) {
+      return PythonFloat.json(((Number) key).doubleValue());
+    }
+    if (key instanceof Number && !(key instanceof BigDecimal)) {
+      return key.toString();
+    }
+    throw new IllegalArgumentException(
+        "keys must be str, int, float, bool or None, not "
+            + key.getClass().getSimpleName()
+            + " ("
+            + Preview.of(key, 80)
+            + "); use String keys");
   }
 
   /** A value of a JSON type: as it is, or what the fallback makes of it (at most 16 times). */

@@ -42,6 +42,21 @@ class IgnoreResultTest {
   }
 
   @Test
+  void sendTaskByNameLooksOnlyAtTheCallsOptionNotAtTheTasks() {
+    // celery/app/base.py Celery.send_task: `ignore_result = options.pop('ignore_result', False)`;
+    // it never looks at the task, so the result is not ignored (the worker still stores nothing).
+    InMemoryCelery app = InMemoryCelery.create();
+    app.task("tasks.add", (Integer x, Integer y) -> x + y)
+        .configure(TaskOptions.defaults().ignoreResult(true));
+
+    AsyncResult<Integer> r = app.sendTask("tasks.add", 1, 2);
+
+    assertThat(r.ignored()).isFalse();
+    app.worker().runUntilIdle();
+    assertThat(r.state()).isEqualTo(io.celerykit.result.TaskState.PENDING);
+  }
+
+  @Test
   void theAppsTaskIgnoreResultHandsOutIgnoredResults() {
     // celery/app/task.py: Task.ignore_result defaults to the task_ignore_result setting.
     InMemoryCelery app = InMemoryCelery.create(CeleryConfig.defaults().taskIgnoreResult(true));

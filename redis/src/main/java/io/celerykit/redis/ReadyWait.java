@@ -76,7 +76,7 @@ final class ReadyWait implements Iterator<TaskMeta>, AutoCloseable {
       return;
     }
     // Celery's on_wait_for_pending: what is ready already comes first, in the order given.
-    backend.retrier().run("read the results of", describeIds(), this::readRemaining);
+    backend.retrier().run("read the results of", describeIds(), () -> readRemaining(false));
     if (!remaining.isEmpty() && (timeout == null || !timeout.isZero())) {
       registration = backend.hub().register(new ArrayList<>(remaining.keySet()), inbox);
       // An iterator dropped before its end must not keep its channels subscribed for ever.
@@ -167,7 +167,9 @@ final class ReadyWait implements Iterator<TaskMeta>, AutoCloseable {
       } else {
         backend.hub().confirm(channels, Duration.ofNanos(deadline - System.nanoTime()));
       }
-      readRemaining();
+      // A store made between the first read and the subscription is seen by this re-read, not
+      // by a message: it is passed to on_message as the message it would have been.
+      readRemaining(true);
       live = true;
       failures = 0;
     } catch (RuntimeException e) {
@@ -189,8 +191,11 @@ final class ReadyWait implements Iterator<TaskMeta>, AutoCloseable {
     }
   }
 
-  /** MGET of every key not ready yet, in batches; ready metas move to the queue. */
-  private void readRemaining() {
+  /**
+   * MGET of every key not ready yet, in batches; ready metas move to the queue (and, on a re-read
+   * after subscribing, to {@code on_message}).
+   */
+  private void readRemaining(boolean asMessages) {
     List<String> keys = new ArrayList<>(remaining.keySet());
     for (int from = 0; from < keys.size(); from += BATCH) {
       List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
@@ -200,6 +205,9 @@ final class ReadyWait implements Iterator<TaskMeta>, AutoCloseable {
         if (meta != null) {
           lastStates.put(batch.get(i), meta.state());
           if (meta.isReady()) {
+            if (asMessages && onMessage != null && remaining.containsKey(batch.get(i))) {
+              onMessage.accept(meta);
+            }
             accept(batch.get(i), meta);
           }
         }

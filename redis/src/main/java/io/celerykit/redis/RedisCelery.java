@@ -181,7 +181,9 @@ public final class RedisCelery implements Celery {
     Checks.requireNonNull(options, "options (ApplyOptions.defaults() for none)");
     Publication p = encoder.sendTask(name, args, kwargs, options);
     publisher.execute(p.commands());
-    return task((ResultShape.Task) p.result(), name);
+    // Celery's send_task makes AsyncResult(task_id): its name is what the backend stores (None
+    // without result_extended), not the name sent.
+    return task((ResultShape.Task) p.result());
   }
 
   /**
@@ -212,7 +214,7 @@ public final class RedisCelery implements Celery {
   /** The result Celery returns, bound to this app. */
   private ResultBase result(ResultShape shape) {
     if (shape instanceof ResultShape.Task task) {
-      return task(task, null);
+      return task(task);
     }
     ResultShape.Group group = (ResultShape.Group) shape;
     List<ResultBase> members = new ArrayList<>(group.results().size());
@@ -222,8 +224,8 @@ public final class RedisCelery implements Celery {
     return groupResult(group.id(), members, parentOf(group));
   }
 
-  private <T> AsyncResult<T> task(ResultShape.Task task, String name) {
-    AsyncResult<T> r = new AsyncResult<>(task.id(), null, name, this, parentOf(task));
+  private <T> AsyncResult<T> task(ResultShape.Task task) {
+    AsyncResult<T> r = new AsyncResult<>(task.id(), null, null, this, parentOf(task));
     if (task.ignored()) {
       r.ignored(true);
     }

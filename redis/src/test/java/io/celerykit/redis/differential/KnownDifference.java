@@ -23,28 +23,6 @@ enum KnownDifference {
           + " (\"ValueError: bad\", \"celery.exceptions.Retry: Retry in 0.1s:"
           + " OSError('again')\")."),
 
-  /** {@code ignored} of a result sent by name for a task that has {@code ignore_result}. */
-  SEND_TASK_TAKES_IGNORED_FROM_THE_TASK(
-      Kind.DOUBLE_BUG,
-      "celery/app/base.py Celery.send_task: ignore_result = options.pop('ignore_result', False);"
-          + " ... result.ignored = ignore_result (send_task never looks up the task; only"
-          + " Task.apply_async does options.setdefault('ignore_result', self.ignore_result))",
-      "InMemoryCelery.sendTask(name) of a task registered with ignore_result=True hands out a"
-          + " result whose ignored() is true (InMemoryCelery.send -> ResultStore.ignored looks at"
-          + " the task), so its get() returns None at once; Celery's app.send_task(name) gives"
-          + " ignored False, and get() waits."),
-
-  /** {@code AsyncResult.name()} without {@code result_extended} on the Redis engine. */
-  REDIS_RESULT_NAME_WITHOUT_RESULT_EXTENDED(
-      Kind.ENGINE_BUG,
-      "celery/result.py AsyncResult.name: return self._get_task_meta().get('name');"
-          + " celery/app/base.py Celery.send_task builds self.AsyncResult(task_id), without a"
-          + " name",
-      "Without result_extended RedisCelery's results answer name() with the name they were"
-          + " sent under (RedisCelery.sendTask passes it to new AsyncResult(id, null, name, ...)"
-          + " and the core's AsyncResult.name() falls back to it); Celery's (and"
-          + " InMemoryCelery's) name is None: nothing is stored."),
-
   /** celerykit's own words after Celery's message in a get or join timeout. */
   TIMEOUT_HINT_NAMES_THE_ENGINE(
       Kind.ENGINE_WORDING,
@@ -55,19 +33,6 @@ enum KnownDifference {
           + " wait longer\", the Redis one \"after PT0.3S (Redis result backend at"
           + " redis://...)\", and for a join's later member the wall time left"
           + " (\"PT0.299968711S\")."),
-
-  /** A float that is not finite, as a task's value. */
-  NAN_AND_INFINITY_ARE_NOT_JSON_TO_CELERYKIT(
-      Kind.DOUBLE_BUG,
-      "kombu/utils/json.py dumps and loads: Python's json with allow_nan=True writes and reads"
-          + " NaN, Infinity and -Infinity",
-      "A task returning [nan, inf, -inf] succeeds on a real worker, which stores"
-          + " [NaN, Infinity, -Infinity]; InMemoryCelery fails the task with EncodeException"
-          + " (\"could not read back [NaN, Infinity, -Infinity]: Non-standard token 'NaN'\":"
-          + " CeleryJson.roundTrip writes the tokens and its reader refuses them), and the Redis"
-          + " engine cannot read what Celery stored (WireFormatException, malformed JSON): the"
-          + " core's JSON reader (io.celerykit.wire.CeleryJson.parse) lacks"
-          + " ALLOW_NON_NUMERIC_NUMBERS. Celery's own client reads float('nan') back."),
 
   /** The exception a client gets for a chord whose header failed, read from Redis. */
   CHORD_ERROR_READS_BACK_AS_REMOTE_TASK_EXCEPTION(
