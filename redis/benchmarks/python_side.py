@@ -89,6 +89,7 @@ def latency(url, count, warmup):
         assert value == 3, value
         round_trips.append((returned - start) * 1e3)
         gaps.append((returned - observer.arrival(result.id)) * 1e3)
+    print("gap_within_1ms=%.6f" % (sum(1 for g in gaps if g <= 1.0) / len(gaps)))
     for name, values in (("round_trip", round_trips), ("gap", gaps)):
         print("%s_median_ms=%.4f" % (name, statistics.median(values)))
         print("%s_p99_ms=%.4f" % (name, percentile(values, 99)))

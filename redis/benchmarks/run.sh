@@ -32,20 +32,36 @@ stop_everything() {
       kill -9 "$pid" 2>/dev/null || true
     fi
   done
+  if [[ -n "${tail_pid:-}" ]] && kill -0 "$tail_pid" 2>/dev/null; then
+    kill "$tail_pid" 2>/dev/null || true
+  fi
   rm -f "$table"
 }
 trap stop_everything EXIT
 trap 'exit 130' INT TERM
 
+# BENCH_QUICK=1: a tenth of every count, written to target/RESULTS-quick.md (a check, not a result).
+out="$here/RESULTS.md"
+if [[ "${BENCH_QUICK:-}" == "1" ]]; then
+  mkdir -p "$here/target"
+  out="$here/target/RESULTS-quick.md"
+fi
 load_before="$(uptime)"
 cd "$root"
 mvn -B -q -f redis/benchmarks/pom.xml package
 classpath="$here/target/classes:$(cat "$here/target/classpath.txt")"
 
-java -cp "$classpath" io.celerykit.redis.benchmarks.RedisVsPython "$table" "$here" 2>&1 | tee "$log" &
-# The pipeline's last pid is tee's; the driver is its sibling, found by its command line's table path.
-driver_pid="$(pgrep -f -n -- "RedisVsPython $table" || true)"
-wait %1
+java -cp "$classpath" io.celerykit.redis.benchmarks.RedisVsPython "$table" "$here" >"$log" 2>&1 &
+driver_pid=$!
+tail -n +1 -f --pid="$driver_pid" "$log" &
+tail_pid=$!
+rc=0
+wait "$driver_pid" || rc=$?
+wait "$tail_pid" || true
+if [[ $rc -ne 0 ]]; then
+  echo "the benchmark failed (exit $rc); its log: $log" >&2
+  exit "$rc"
+fi
 load_after="$(uptime)"
 
 load1() { sed -E 's/.*load average: ([0-9.]+).*/\1/' <<<"$1"; }
@@ -98,6 +114,6 @@ done
     echo "**The machine was shared with other builds while this ran** (1-minute load average above 1.5"
     echo "before or after the run), so the figures are noisier, and slower, than on an idle machine."
   fi
-} > "$here/RESULTS.md"
+} > "$out"
 echo
-echo "wrote $here/RESULTS.md"
+echo "wrote $out"
