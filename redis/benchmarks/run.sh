@@ -21,7 +21,7 @@ driver_pid=""
 stop_everything() {
   local pids=""
   if [[ -n "$driver_pid" ]]; then
-    pids="$(grep -oE '^(redis-server|celery worker) pid [0-9]+' "$log" 2>/dev/null | grep -oE '[0-9]+$' || true)"
+    pids="$(grep -oE '^(redis-server|celery worker|python_side) pid [0-9]+' "$log" 2>/dev/null | grep -oE '[0-9]+$' || true)"
     if kill -0 "$driver_pid" 2>/dev/null; then
       kill "$driver_pid" 2>/dev/null || true
       wait "$driver_pid" 2>/dev/null || true
@@ -90,8 +90,8 @@ done
   echo "- **get() after the store's PUBLISH**: 300 sequential tasks (after 50 unmeasured); a second"
   echo "  subscriber on its own connection in the same process (Lettuce in Java, redis-py in a thread"
   echo "  in Python) PSUBSCRIBEs to \`celery-task-meta-*\` and timestamps the arrival of the worker's"
-  echo "  PUBLISH of the result (the store is SET then PUBLISH in one pipeline); the figure is get()'s"
-  echo "  return minus that arrival, on one monotonic clock (no skew). Negative would mean get()"
+  echo "  PUBLISH of the result (the store is SETEX and PUBLISH in one transaction, `RedisBackend._set`); get()'s"
+  echo "  's return minus that arrival is the figure, on one monotonic clock (no skew). Negative would mean get()"
   echo "  returned before the observer saw the message. **round trip**: send to get() returning."
   echo "- **joinNative**: 10,000 tasks sent and all stored (checked key by key); then a fresh client"
   echo "  times \`ResultSet.joinNative()\` / \`ResultSet([...]).join_native()\` over the same ids,"

@@ -283,6 +283,7 @@ public final class RedisVsPython {
     command.addAll(List.of(args));
     Process p =
         new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    System.out.println("python_side pid " + p.pid() + ": " + String.join(" ", args));
     try {
       p.getOutputStream().close();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
