@@ -90,12 +90,13 @@ done
   echo "- **get() after the store's PUBLISH**: 300 sequential tasks (after 50 unmeasured); a second"
   echo "  subscriber on its own connection in the same process (Lettuce in Java, redis-py in a thread"
   echo "  in Python) PSUBSCRIBEs to \`celery-task-meta-*\` and timestamps the arrival of the worker's"
-  echo "  PUBLISH of the result (the store is SETEX and PUBLISH in one transaction, `RedisBackend._set`); get()'s"
-  echo "  's return minus that arrival is the figure, on one monotonic clock (no skew). Negative would mean get()"
-  echo "  returned before the observer saw the message. **round trip**: send to get() returning."
+  echo "  PUBLISH of the result (the worker's store is SETEX and PUBLISH in one transaction,"
+  echo "  \`RedisBackend._set\`). The figure is get()'s return minus that arrival, on one monotonic"
+  echo "  clock (no skew); negative means get() returned before the observer's thread saw the same"
+  echo "  message. **round trip**: send to get() returning."
   echo "- **joinNative**: 10,000 tasks sent and all stored (checked key by key); then a fresh client"
   echo "  times \`ResultSet.joinNative()\` / \`ResultSet([...]).join_native()\` over the same ids,"
-  echo "  Java and Python alternately, ${JOIN_RUNS:-3} times each."
+  echo "  Java and Python alternately, 3 times each."
   echo
   echo "Machine:"
   echo
