@@ -40,6 +40,17 @@ def send(url, count, warmup, queue):
     elapsed = time.perf_counter() - start
     print("send_seconds=%.6f" % elapsed)
     print("send_per_second=%.1f" % (count / elapsed))
+    # For scale: the bare client, one synchronous LPUSH per message of the sent bytes.
+    client = redis.Redis.from_url(url)
+    message = client.lindex(queue, 0)
+    for _ in range(warmup):
+        client.lpush("bench.raw", message)
+    start = time.perf_counter()
+    for _ in range(count):
+        client.lpush("bench.raw", message)
+    elapsed = time.perf_counter() - start
+    client.delete("bench.raw")
+    print("raw_lpush_per_second=%.1f" % (count / elapsed))
 
 
 class Observer:

@@ -86,7 +86,8 @@ done
   echo
   echo "- **send rate**: 20,000 \`sendTask(\"bench.add\", 1, 2)\` / \`app.send_task(\"bench.add\", (1, 2))\`"
   echo "  from one thread / one process, after 2,000 unmeasured sends, to a queue no worker consumes"
-  echo "  (the message count is checked, then the queue is deleted)."
+  echo "  (the message count is checked, then the queue is deleted). For scale, the bare clients (Lettuce"
+  echo "  sync, redis-py) then LPUSH one of those messages 20,000 times, waiting on each reply."
   echo "- **get() after the store's PUBLISH**: 300 sequential tasks (after 50 unmeasured); a second"
   echo "  subscriber on its own connection in the same process (Lettuce in Java, redis-py in a thread"
   echo "  in Python) PSUBSCRIBEs to \`celery-task-meta-*\` and timestamps the arrival of the worker's"

@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 public final class RedisVsPython {
   private static final String TASK = "bench.add";
   private static final String IDLE_QUEUE = "bench.nobody";
+  private static final String RAW_LIST = "bench.raw";
 
   /** BENCH_QUICK=1 divides every count by ten, for a check of the script, not a measurement. */
   private static final int SCALE = "1".equals(System.getenv("BENCH_QUICK")) ? 10 : 1;
@@ -110,6 +111,7 @@ public final class RedisVsPython {
       long elapsed = System.nanoTime() - start;
       java = SENDS / (elapsed / 1e9);
     }
+    double javaRaw = rawPushRate();
     long queued = purge();
     require(queued == SENDS + SEND_WARMUP, "Java messages queued", queued);
     Map<String, String> py =
@@ -122,6 +124,40 @@ public final class RedisVsPython {
         fmt(java, 0),
         fmt(python, 0),
         fmt(java / python, 1) + "x");
+    double pythonRaw = Double.parseDouble(py.get("raw_lpush_per_second"));
+    row(
+        "for scale: a bare synchronous LPUSH of the same message, /s from one thread (Lettuce;"
+            + " redis-py)",
+        fmt(javaRaw, 0),
+        fmt(pythonRaw, 0),
+        fmt(javaRaw / pythonRaw, 1) + "x");
+  }
+
+  /**
+   * Times the bare client: one synchronous LPUSH per message of the sent message's bytes, to a list
+   * deleted after, as a ceiling for a sender that waits on every reply.
+   */
+  private double rawPushRate() {
+    RedisClient client = RedisClient.create(url);
+    try (StatefulRedisConnection<String, byte[]> c =
+        client.connect(
+            io.lettuce.core.codec.RedisCodec.of(
+                io.lettuce.core.codec.StringCodec.UTF8,
+                io.lettuce.core.codec.ByteArrayCodec.INSTANCE))) {
+      byte[] message = c.sync().lindex(IDLE_QUEUE, 0);
+      for (int i = 0; i < SEND_WARMUP; i++) {
+        c.sync().lpush(RAW_LIST, message);
+      }
+      long start = System.nanoTime();
+      for (int i = 0; i < SENDS; i++) {
+        c.sync().lpush(RAW_LIST, message);
+      }
+      long elapsed = System.nanoTime() - start;
+      c.sync().del(RAW_LIST);
+      return SENDS / (elapsed / 1e9);
+    } finally {
+      client.shutdown(0, 2, TimeUnit.SECONDS);
+    }
   }
 
   private long purge() {
