@@ -1,7 +1,6 @@
 package com.example.reports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.celerykit.assertj.CeleryAssertions.*;
 
 import io.celerykit.app.InMemoryCelery;
 import io.celerykit.app.Task;
@@ -12,7 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The README's quickstart, line for line, so that it keeps working. */
+/** The README's quickstart, imports and body line for line, so that it keeps working. */
 class QuickstartExampleTest {
 
   @Test
