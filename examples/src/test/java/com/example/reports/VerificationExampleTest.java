@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class VerificationExampleTest {
 
   private static ReportService serviceOn(InMemoryCelery celery) {
-    return new ReportService(celery, (name, args) -> celery.sendTask(name, args).id());
+    return new ReportService(celery);
   }
 
   @Test
