@@ -1,0 +1,18 @@
+package io.celerykit.internal;
+
+import java.util.Iterator;
+
+/**
+ * A list or map being written without recursion, by {@link Preview} and {@link PythonJsonText}:
+ * what is left of it, and whether anything of it was written yet.
+ */
+final class OpenContainer {
+  final Iterator<?> rest;
+  final boolean map;
+  boolean started;
+
+  OpenContainer(Iterator<?> rest, boolean map) {
+    this.rest = rest;
+    this.map = map;
+  }
+}
