@@ -9,10 +9,22 @@ import java.util.Iterator;
 final class OpenContainer {
   final Iterator<?> rest;
   final boolean map;
-  boolean started;
+  private boolean started;
 
   OpenContainer(Iterator<?> rest, boolean map) {
     this.rest = rest;
     this.map = map;
+  }
+
+  /**
+   * Returns the next item, after writing the {@code ", "} that parts it from the one before, as
+   * Python's {@code repr} and {@code json.dumps} both write.
+   */
+  Object next(StringBuilder sb) {
+    if (started) {
+      sb.append(", ");
+    }
+    started = true;
+    return rest.next();
   }
 }

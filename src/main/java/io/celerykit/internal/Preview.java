@@ -45,11 +45,7 @@ public final class Preview {
         break;
       }
       OpenContainer o = open.peek();
-      if (o.started) {
-        sb.append(", ");
-      }
-      o.started = true;
-      Object item = o.rest.next();
+      Object item = o.next(sb);
       if (o.map) {
         Map.Entry<?, ?> entry = (Map.Entry<?, ?>) item;
         sb.append(entry.getKey()).append('=');

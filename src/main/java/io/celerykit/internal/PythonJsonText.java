@@ -88,11 +88,7 @@ public final class PythonJsonText {
         sb.append(o.map ? '}' : ']');
       }
       OpenContainer o = open.peek();
-      if (o.started) {
-        sb.append(", ");
-      }
-      o.started = true;
-      Object next = o.rest.next();
+      Object next = o.next(sb);
       if (o.map) {
         Map.Entry<?, ?> e = (Map.Entry<?, ?>) next;
         string(sb, String.valueOf(e.getKey()));
