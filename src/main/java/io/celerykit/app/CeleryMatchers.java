@@ -40,17 +40,8 @@ public final class CeleryMatchers {
    * @return the matcher, described as Python's repr of the value
    */
   public static ValueMatcher eq(Object expected) {
-    return new ValueMatcher() {
-      @Override
-      public boolean matches(Object value) {
-        return ArgMatch.matches(expected, value);
-      }
-
-      @Override
-      public String describe() {
-        return ArgMatch.describe(expected);
-      }
-    };
+    return new DescribedMatcher(
+        value -> ArgMatch.matches(expected, value), () -> ArgMatch.describe(expected));
   }
 
   /**
@@ -61,17 +52,8 @@ public final class CeleryMatchers {
    */
   public static ValueMatcher isA(Class<?> type) {
     Objects.requireNonNull(type, "type");
-    return new ValueMatcher() {
-      @Override
-      public boolean matches(Object value) {
-        return type.isInstance(value);
-      }
-
-      @Override
-      public String describe() {
-        return "<any " + type.getSimpleName() + ">";
-      }
-    };
+    return new DescribedMatcher(
+        value -> type.isInstance(value), () -> "<any " + type.getSimpleName() + ">");
   }
 
   /**
@@ -83,17 +65,7 @@ public final class CeleryMatchers {
    */
   public static ValueMatcher argThat(Predicate<Object> predicate) {
     Objects.requireNonNull(predicate, "predicate");
-    return new ValueMatcher() {
-      @Override
-      public boolean matches(Object value) {
-        return predicate.test(value);
-      }
-
-      @Override
-      public String describe() {
-        return "<matching a predicate>";
-      }
-    };
+    return new DescribedMatcher(value -> predicate.test(value), () -> "<matching a predicate>");
   }
 
   /**
@@ -112,17 +84,9 @@ public final class CeleryMatchers {
   public static <T> ValueMatcher argThat(Class<T> type, Predicate<? super T> predicate) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(predicate, "predicate");
-    return new ValueMatcher() {
-      @Override
-      public boolean matches(Object value) {
-        return type.isInstance(value) && predicate.test(type.cast(value));
-      }
-
-      @Override
-      public String describe() {
-        return "<" + type.getSimpleName() + " matching a predicate>";
-      }
-    };
+    return new DescribedMatcher(
+        value -> type.isInstance(value) && predicate.test(type.cast(value)),
+        () -> "<" + type.getSimpleName() + " matching a predicate>");
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.function.Predicate;
 
 /**
  * The tasks an app sent, oldest first: a snapshot of {@link InMemoryCelery#sentTasks()}. An
@@ -83,13 +84,7 @@ public final class SentTasks extends AbstractList<SentTask> implements RandomAcc
    */
   public List<SentTask> named(String name) {
     Checks.requireNonBlank(name, "task name");
-    List<SentTask> out = new ArrayList<>();
-    for (SentTask t : tasks) {
-      if (t.name().equals(name)) {
-        out.add(t);
-      }
-    }
-    return List.copyOf(out);
+    return where(t -> t.name().equals(name));
   }
 
   /**
@@ -100,13 +95,7 @@ public final class SentTasks extends AbstractList<SentTask> implements RandomAcc
    */
   public List<SentTask> matching(SentTaskPattern pattern) {
     Checks.requireNonNull(pattern, "pattern (start one with CeleryMatchers.task(name))");
-    List<SentTask> out = new ArrayList<>();
-    for (SentTask t : tasks) {
-      if (pattern.test(t)) {
-        out.add(t);
-      }
-    }
-    return List.copyOf(out);
+    return where(pattern);
   }
 
   /**
@@ -154,5 +143,9 @@ public final class SentTasks extends AbstractList<SentTask> implements RandomAcc
       out.set(0, out.get(0) + " (same arguments)");
     }
     return out;
+  }
+
+  private List<SentTask> where(Predicate<SentTask> test) {
+    return tasks.stream().filter(test).toList();
   }
 }

@@ -33,17 +33,6 @@ public interface ValueMatcher {
    */
   default ValueMatcher describedAs(String description) {
     Objects.requireNonNull(description, "description");
-    ValueMatcher self = this;
-    return new ValueMatcher() {
-      @Override
-      public boolean matches(Object value) {
-        return self.matches(value);
-      }
-
-      @Override
-      public String describe() {
-        return description;
-      }
-    };
+    return new DescribedMatcher(this::matches, () -> description);
   }
 }

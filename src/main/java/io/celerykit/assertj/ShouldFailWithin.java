@@ -12,15 +12,7 @@ final class ShouldFailWithin extends CeleryMessage {
   }
 
   static ErrorMessageFactory shouldFailWithinButTimedOut(AsyncResult<?> actual, Duration timeout) {
-    return new ShouldFailWithin(
-        "%nExpecting result:%n  %s%nto fail within:%n  %s"
-            + "%nbut it was not ready in time; it is in state:%n  %s%s"
-            + TREE,
-        Describe.result(actual),
-        timeout.toString(),
-        Describe.stateOf(actual),
-        Describe.whyNotRun(actual),
-        Describe.tree(actual));
+    return ShouldSucceedWithin.timedOut("fail", actual, timeout);
   }
 
   static ErrorMessageFactory shouldFailWithinButSucceeded(

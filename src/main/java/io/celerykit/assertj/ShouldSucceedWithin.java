@@ -13,8 +13,19 @@ final class ShouldSucceedWithin extends CeleryMessage {
 
   static ErrorMessageFactory shouldSucceedWithinButTimedOut(
       AsyncResult<?> actual, Duration timeout) {
+    return timedOut("succeed", actual, timeout);
+  }
+
+  /**
+   * Returns the message for a wait that ended before the result was ready, for any goal.
+   *
+   * @param goal what the result was expected to do: {@code succeed}, {@code fail}
+   */
+  static ErrorMessageFactory timedOut(String goal, AsyncResult<?> actual, Duration timeout) {
     return new ShouldSucceedWithin(
-        "%nExpecting result:%n  %s%nto succeed within:%n  %s"
+        "%nExpecting result:%n  %s%nto "
+            + goal
+            + " within:%n  %s"
             + "%nbut it was not ready in time; it is in state:%n  %s%s"
             + TREE,
         Describe.result(actual),

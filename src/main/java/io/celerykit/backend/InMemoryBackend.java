@@ -1,6 +1,7 @@
 package io.celerykit.backend;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.PendingIds;
 import io.celerykit.internal.TimeMath;
 import io.celerykit.result.GetOptions;
 import io.celerykit.result.ResultBackend;
@@ -493,10 +494,7 @@ public final class InMemoryBackend implements ResultBackend {
 
     private String describe() {
       synchronized (ready) {
-        return remaining.size()
-            + " tasks, none ready (first: "
-            + (remaining.isEmpty() ? "-" : remaining.iterator().next())
-            + ")";
+        return PendingIds.noneReady(remaining);
       }
     }
 

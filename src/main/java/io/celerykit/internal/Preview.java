@@ -3,7 +3,6 @@ package io.celerykit.internal;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -15,18 +14,6 @@ import java.util.Map;
 public final class Preview {
   private Preview() {}
 
-  /** A container being written, and whether anything of it was written yet. */
-  private static final class Open {
-    private final Iterator<?> rest;
-    private final boolean map;
-    private boolean started;
-
-    private Open(Iterator<?> rest, boolean map) {
-      this.rest = rest;
-      this.map = map;
-    }
-  }
-
   /**
    * Writes the start of a value.
    *
@@ -36,18 +23,18 @@ public final class Preview {
    */
   public static String of(Object value, int limit) {
     StringBuilder sb = new StringBuilder();
-    ArrayDeque<Open> open = new ArrayDeque<>();
+    ArrayDeque<OpenContainer> open = new ArrayDeque<>();
     Object next = value;
     while (sb.length() <= limit) {
       if (next instanceof Map<?, ?> map) {
         sb.append('{');
-        open.push(new Open(map.entrySet().iterator(), true));
+        open.push(new OpenContainer(map.entrySet().iterator(), true));
       } else if (next instanceof Collection<?> collection) {
         sb.append('[');
-        open.push(new Open(collection.iterator(), false));
+        open.push(new OpenContainer(collection.iterator(), false));
       } else if (next instanceof Object[] array) {
         sb.append('[');
-        open.push(new Open(Arrays.asList(array).iterator(), false));
+        open.push(new OpenContainer(Arrays.asList(array).iterator(), false));
       } else {
         sb.append(String.valueOf(next));
       }
@@ -57,12 +44,8 @@ public final class Preview {
       if (open.isEmpty()) {
         break;
       }
-      Open o = open.peek();
-      if (o.started) {
-        sb.append(", ");
-      }
-      o.started = true;
-      Object item = o.rest.next();
+      OpenContainer o = open.peek();
+      Object item = o.next(sb);
       if (o.map) {
         Map.Entry<?, ?> entry = (Map.Entry<?, ?>) item;
         sb.append(entry.getKey()).append('=');

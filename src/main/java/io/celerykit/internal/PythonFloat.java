@@ -23,13 +23,7 @@ public final class PythonFloat {
    * @return the text
    */
   public static String repr(double d) {
-    if (Double.isNaN(d)) {
-      return "nan";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "inf" : "-inf";
-    }
-    return finite(d);
+    return spelled(d, "nan", "inf", "-inf");
   }
 
   /**
@@ -40,11 +34,16 @@ public final class PythonFloat {
    * @return the text
    */
   public static String json(double d) {
+    return spelled(d, "NaN", "Infinity", "-Infinity");
+  }
+
+  /** Writes a finite float as {@code repr} does, and the three others by the given words. */
+  private static String spelled(double d, String nan, String infinity, String negativeInfinity) {
     if (Double.isNaN(d)) {
-      return "NaN";
+      return nan;
     }
     if (Double.isInfinite(d)) {
-      return d > 0 ? "Infinity" : "-Infinity";
+      return d > 0 ? infinity : negativeInfinity;
     }
     return finite(d);
   }

@@ -2,7 +2,6 @@ package io.celerykit.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -61,30 +60,18 @@ public final class PythonJsonText {
         "Object of type " + value.getClass().getSimpleName() + " is not JSON serializable");
   }
 
-  /** A list or map being written: what is left of it, and whether anything was written yet. */
-  private static final class Open {
-    private final Iterator<?> rest;
-    private final boolean map;
-    private boolean started;
-
-    private Open(Iterator<?> rest, boolean map) {
-      this.rest = rest;
-      this.map = map;
-    }
-  }
-
   private static void write(
       StringBuilder sb, Object root, UnaryOperator<Object> fallback, int limit) {
-    ArrayDeque<Open> open = new ArrayDeque<>();
+    ArrayDeque<OpenContainer> open = new ArrayDeque<>();
     Object value = root;
     while (true) {
       value = jsonTyped(value, fallback);
       if (value instanceof Map<?, ?> map) {
         sb.append('{');
-        open.push(new Open(map.entrySet().iterator(), true));
+        open.push(new OpenContainer(map.entrySet().iterator(), true));
       } else if (value instanceof List<?> list) {
         sb.append('[');
-        open.push(new Open(list.iterator(), false));
+        open.push(new OpenContainer(list.iterator(), false));
       } else {
         scalar(sb, value);
       }
@@ -93,19 +80,15 @@ public final class PythonJsonText {
         if (open.isEmpty() || sb.length() > limit) {
           return;
         }
-        Open o = open.peek();
+        OpenContainer o = open.peek();
         if (o.rest.hasNext()) {
           break;
         }
         open.pop();
         sb.append(o.map ? '}' : ']');
       }
-      Open o = open.peek();
-      if (o.started) {
-        sb.append(", ");
-      }
-      o.started = true;
-      Object next = o.rest.next();
+      OpenContainer o = open.peek();
+      Object next = o.next(sb);
       if (o.map) {
         Map.Entry<?, ?> e = (Map.Entry<?, ?>) next;
         string(sb, key(e.getKey()));

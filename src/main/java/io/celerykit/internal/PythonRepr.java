@@ -223,19 +223,7 @@ public final class PythonRepr {
   private record Pair(Object key, Object value) {}
 
   private static Iterator<Object> entries(Map<?, ?> map) {
-    Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public Object next() {
-        Map.Entry<?, ?> e = it.next();
-        return new Pair(e.getKey(), e.getValue());
-      }
-    };
+    return MappedIterator.map(map.entrySet().iterator(), e -> new Pair(e.getKey(), e.getValue()));
   }
 
   private static Iterator<Object> arrayItems(Object array) {
@@ -262,17 +250,10 @@ public final class PythonRepr {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
-      if (cp == quote || cp == '\\') {
-        sb.append('\\').append((char) cp);
-      } else if (cp == '\t') {
-        sb.append("\\t");
-      } else if (cp == '\n') {
-        sb.append("\\n");
-      } else if (cp == '\r') {
-        sb.append("\\r");
-      } else if (cp < ' ' || cp == 0x7f) {
-        hex(sb, "\\x", cp, 2);
-      } else if (cp < 0x7f || printable(cp)) {
+      if (escapedAscii(sb, cp, quote)) {
+        continue;
+      }
+      if (cp < 0x7f || printable(cp)) {
         sb.appendCodePoint(cp);
       } else if (cp <= 0xff) {
         hex(sb, "\\x", cp, 2);
@@ -314,21 +295,37 @@ public final class PythonRepr {
     sb.append('b').append(quote);
     for (byte b : bytes) {
       int c = b & 0xff;
-      if (c == quote || c == '\\') {
-        sb.append('\\').append((char) c);
-      } else if (c == '\t') {
-        sb.append("\\t");
-      } else if (c == '\n') {
-        sb.append("\\n");
-      } else if (c == '\r') {
-        sb.append("\\r");
-      } else if (c < ' ' || c >= 0x7f) {
+      if (escapedAscii(sb, c, quote)) {
+        continue;
+      }
+      if (c > 0x7f) {
         hex(sb, "\\x", c, 2);
       } else {
         sb.append((char) c);
       }
     }
     sb.append(quote);
+  }
+
+  /**
+   * Writes the escape that str and bytes reprs share for a quote, a backslash, a tab, a line feed,
+   * a carriage return or another ASCII control (and DEL), and tells whether it wrote one.
+   */
+  private static boolean escapedAscii(StringBuilder sb, int c, char quote) {
+    if (c == quote || c == '\\') {
+      sb.append('\\').append((char) c);
+    } else if (c == '\t') {
+      sb.append("\\t");
+    } else if (c == '\n') {
+      sb.append("\\n");
+    } else if (c == '\r') {
+      sb.append("\\r");
+    } else if (c < ' ' || c == 0x7f) {
+      hex(sb, "\\x", c, 2);
+    } else {
+      return false;
+    }
+    return true;
   }
 
   private static void hex(StringBuilder sb, String prefix, int value, int digits) {

@@ -8,6 +8,7 @@ import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultBackend;
 import io.celerykit.result.RevokeOptions;
 import io.celerykit.result.TaskMeta;
+import io.celerykit.result.TaskRevokedException;
 import io.celerykit.result.TaskState;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,6 +166,28 @@ public abstract class BackendContractSupport {
   /** A SUCCESS meta with Celery's microsecond date. */
   static TaskMeta success(String id, Object value) {
     return TaskMeta.builder(id, TaskState.SUCCESS).result(value).dateDone(DATE_DONE).build();
+  }
+
+  /** A FAILURE meta with no traceback and Celery's microsecond date. */
+  static TaskMeta failure(String id, Object exception) {
+    return failure(id, exception, null);
+  }
+
+  /** A FAILURE meta with its traceback text and Celery's microsecond date. */
+  static TaskMeta failure(String id, Object exception, String traceback) {
+    return TaskMeta.builder(id, TaskState.FAILURE)
+        .result(exception)
+        .traceback(traceback)
+        .dateDone(DATE_DONE)
+        .build();
+  }
+
+  /** A REVOKED meta holding {@code TaskRevokedException(reason)}, with Celery's date. */
+  static TaskMeta revoked(String id, String reason) {
+    return TaskMeta.builder(id, TaskState.REVOKED)
+        .result(new TaskRevokedException(reason))
+        .dateDone(DATE_DONE)
+        .build();
   }
 
   static void assertException(Object value, Class<?> type, String message) {

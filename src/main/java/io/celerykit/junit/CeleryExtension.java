@@ -109,13 +109,13 @@ public final class CeleryExtension
     current.remove();
     InMemoryCelery app = existingApp(context);
     Settings settings = settings(context);
-    if (app == null || !(settings.strict || settings.failOnUnhandledTasks)) {
+    if (app == null || !(settings.strict() || settings.failOnUnhandledTasks())) {
       return;
     }
     if (context.getExecutionException().isPresent()) {
       return;
     }
-    String problems = settings.strict ? StrictCheck.problems(app) : StrictCheck.unhandled(app);
+    String problems = settings.strict() ? StrictCheck.problems(app) : StrictCheck.unhandled(app);
     if (!problems.isEmpty()) {
       throw new AssertionError(problems);
     }
@@ -201,7 +201,7 @@ public final class CeleryExtension
   private InMemoryCelery create(ExtensionContext context) {
     Settings settings = settings(context);
     InMemoryCelery app = InMemoryCelery.create(settings.config());
-    for (String fixture : settings.fixtures) {
+    for (String fixture : settings.fixtures()) {
       CeleryFixtures.loadResource(app.backend(), fixture);
     }
     return app;
@@ -212,7 +212,7 @@ public final class CeleryExtension
       return programmatic;
     }
     Optional<CeleryTest> annotation = findAnnotation(context);
-    return annotation.map(Settings::of).orElseGet(Settings::new);
+    return annotation.map(Settings::of).orElseGet(Settings::defaults);
   }
 
   private static Optional<CeleryTest> findAnnotation(ExtensionContext context) {
@@ -244,39 +244,32 @@ public final class CeleryExtension
   }
 
   /** What the extension sets up. */
-  static final class Settings {
-    boolean eager;
-    boolean trackStarted;
-    boolean resultExtended;
-    boolean threaded;
-    boolean strict;
-    boolean failOnUnhandledTasks;
-    List<String> fixtures = List.of();
-    CeleryConfig base = CeleryConfig.defaults();
+  record Settings(
+      boolean eager,
+      boolean trackStarted,
+      boolean resultExtended,
+      boolean threaded,
+      boolean strict,
+      boolean failOnUnhandledTasks,
+      List<String> fixtures,
+      CeleryConfig base) {
 
-    static Settings of(CeleryTest a) {
-      Settings s = new Settings();
-      s.eager = a.eager();
-      s.trackStarted = a.trackStarted();
-      s.resultExtended = a.resultExtended();
-      s.threaded = a.threaded();
-      s.strict = a.strict();
-      s.failOnUnhandledTasks = a.failOnUnhandledTasks();
-      s.fixtures = Arrays.asList(a.fixtures());
-      return s;
+    /** Nothing switched on, no fixtures, Celery's default config. */
+    static Settings defaults() {
+      return new Settings(
+          false, false, false, false, false, false, List.of(), CeleryConfig.defaults());
     }
 
-    Settings copy() {
-      Settings c = new Settings();
-      c.eager = eager;
-      c.trackStarted = trackStarted;
-      c.resultExtended = resultExtended;
-      c.threaded = threaded;
-      c.strict = strict;
-      c.failOnUnhandledTasks = failOnUnhandledTasks;
-      c.fixtures = fixtures;
-      c.base = base;
-      return c;
+    static Settings of(CeleryTest a) {
+      return new Settings(
+          a.eager(),
+          a.trackStarted(),
+          a.resultExtended(),
+          a.threaded(),
+          a.strict(),
+          a.failOnUnhandledTasks(),
+          Arrays.asList(a.fixtures()),
+          CeleryConfig.defaults());
     }
 
     CeleryConfig config() {
@@ -299,7 +292,14 @@ public final class CeleryExtension
 
   /** Builds a programmatic {@link CeleryExtension}. */
   public static final class Builder {
-    private final Settings settings = new Settings();
+    private boolean eager;
+    private boolean trackStarted;
+    private boolean resultExtended;
+    private boolean threaded;
+    private boolean strict;
+    private boolean failOnUnhandledTasks;
+    private List<String> fixtures = List.of();
+    private CeleryConfig base = CeleryConfig.defaults();
 
     private Builder() {}
 
@@ -310,7 +310,7 @@ public final class CeleryExtension
      * @return this builder
      */
     public Builder config(CeleryConfig config) {
-      settings.base = Objects.requireNonNull(config, "config");
+      base = Objects.requireNonNull(config, "config");
       return this;
     }
 
@@ -321,7 +321,7 @@ public final class CeleryExtension
      * @return this builder
      */
     public Builder eager(boolean on) {
-      settings.eager = on;
+      eager = on;
       return this;
     }
 
@@ -332,7 +332,7 @@ public final class CeleryExtension
      * @return this builder
      */
     public Builder trackStarted(boolean on) {
-      settings.trackStarted = on;
+      trackStarted = on;
       return this;
     }
 
@@ -343,7 +343,7 @@ public final class CeleryExtension
      * @return this builder
      */
     public Builder resultExtended(boolean on) {
-      settings.resultExtended = on;
+      resultExtended = on;
       return this;
     }
 
@@ -354,7 +354,7 @@ public final class CeleryExtension
      * @return this builder
      */
     public Builder threaded(boolean on) {
-      settings.threaded = on;
+      threaded = on;
       return this;
     }
 
@@ -366,7 +366,7 @@ public final class CeleryExtension
      * @return this builder
      */
     public Builder strict(boolean on) {
-      settings.strict = on;
+      strict = on;
       return this;
     }
 
@@ -379,7 +379,7 @@ public final class CeleryExtension
      * @return this builder
      */
     public Builder failOnUnhandledTasks(boolean on) {
-      settings.failOnUnhandledTasks = on;
+      failOnUnhandledTasks = on;
       return this;
     }
 
@@ -390,9 +390,9 @@ public final class CeleryExtension
      * @return this builder
      */
     public Builder fixtures(String... resources) {
-      List<String> all = new ArrayList<>(settings.fixtures);
+      List<String> all = new ArrayList<>(fixtures);
       all.addAll(Arrays.asList(resources));
-      settings.fixtures = List.copyOf(all);
+      fixtures = List.copyOf(all);
       return this;
     }
 
@@ -402,7 +402,16 @@ public final class CeleryExtension
      * @return the extension
      */
     public CeleryExtension build() {
-      return new CeleryExtension(settings.copy());
+      return new CeleryExtension(
+          new Settings(
+              eager,
+              trackStarted,
+              resultExtended,
+              threaded,
+              strict,
+              failOnUnhandledTasks,
+              fixtures,
+              base));
     }
   }
 }

@@ -74,11 +74,10 @@ public abstract class ResultApiContract extends BackendContractSupport {
     String failedId = id("api-failed");
     backend()
         .store(
-            TaskMeta.builder(failedId, TaskState.FAILURE)
-                .result(new RemoteTaskException("KeyError", "builtins", List.of("missing"), "tb"))
-                .traceback("tb")
-                .dateDone(DATE_DONE)
-                .build());
+            failure(
+                failedId,
+                new RemoteTaskException("KeyError", "builtins", List.of("missing"), "tb"),
+                "tb"));
     AsyncResult<Object> failed = result(failedId);
     assertThat(failed.failed()).isTrue();
     assertThat(failed.traceback()).isEqualTo("tb");
@@ -89,12 +88,7 @@ public abstract class ResultApiContract extends BackendContractSupport {
         .isInstanceOf(Outcome.Failure.class);
 
     String revokedId = id("api-revoked");
-    backend()
-        .store(
-            TaskMeta.builder(revokedId, TaskState.REVOKED)
-                .result(new TaskRevokedException("terminated"))
-                .dateDone(DATE_DONE)
-                .build());
+    backend().store(revoked(revokedId, "terminated"));
     assertThat(result(revokedId).state()).isEqualTo(TaskState.REVOKED);
     assertThatThrownBy(() -> result(revokedId).get(longTimeout()))
         .isInstanceOf(TaskRevokedException.class)

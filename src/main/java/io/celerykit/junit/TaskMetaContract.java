@@ -71,10 +71,7 @@ public abstract class TaskMetaContract extends BackendContractSupport {
     backend().store(TaskMeta.builder(id, TaskState.of("PROGRESS")).result(Map.of("n", 1)).build());
     assertThat(backend().getTaskMeta(id).state()).isEqualTo(TaskState.of("PROGRESS"));
     TaskMeta failure =
-        TaskMeta.builder(id, TaskState.FAILURE)
-            .result(new RemoteTaskException("ValueError", "builtins", List.of("boom"), null))
-            .dateDone(DATE_DONE)
-            .build();
+        failure(id, new RemoteTaskException("ValueError", "builtins", List.of("boom"), null));
     backend().store(failure);
     assertThat(backend().getTaskMeta(id).state()).isEqualTo(TaskState.FAILURE);
     TaskMeta last = success(id, "done");
@@ -99,10 +96,7 @@ public abstract class TaskMetaContract extends BackendContractSupport {
     backend().store(TaskMeta.builder(id, TaskState.STARTED).result(Map.of("pid", 1)).build());
     backend()
         .store(
-            TaskMeta.builder(id, TaskState.FAILURE)
-                .result(new RemoteTaskException("ValueError", "builtins", List.of("late"), null))
-                .dateDone(DATE_DONE)
-                .build());
+            failure(id, new RemoteTaskException("ValueError", "builtins", List.of("late"), null)));
     backend().store(success(id, "second"));
     subscription.close();
     assertThat(backend().getTaskMeta(id)).isEqualTo(done);
@@ -266,22 +260,14 @@ public abstract class TaskMetaContract extends BackendContractSupport {
   public void exceptionsReadBackAsStored() {
     String traceback = "Traceback (most recent call last):\n  ...\nValueError: boom\n";
     TaskMeta failure =
-        TaskMeta.builder(id("failed"), TaskState.FAILURE)
-            .result(new RemoteTaskException("ValueError", "builtins", List.of("boom"), traceback))
-            .traceback(traceback)
-            .dateDone(DATE_DONE)
-            .build();
-    TaskMeta revoked =
-        TaskMeta.builder(id("revoked"), TaskState.REVOKED)
-            .result(new TaskRevokedException("revoked"))
-            .dateDone(DATE_DONE)
-            .build();
+        failure(
+            id("failed"),
+            new RemoteTaskException("ValueError", "builtins", List.of("boom"), traceback),
+            traceback);
+    TaskMeta revoked = revoked(id("revoked"), "revoked");
     TaskMeta exhausted =
-        TaskMeta.builder(id("exhausted"), TaskState.FAILURE)
-            .result(new MaxRetriesExceededException("Can't retry tasks.flaky"))
-            .traceback(traceback)
-            .dateDone(DATE_DONE)
-            .build();
+        failure(
+            id("exhausted"), new MaxRetriesExceededException("Can't retry tasks.flaky"), traceback);
     TaskMeta retry =
         TaskMeta.builder(id("retry"), TaskState.RETRY)
             .result(new RemoteTaskException("IOError", "builtins", List.of("flaky", 3), traceback))
@@ -316,11 +302,7 @@ public abstract class TaskMetaContract extends BackendContractSupport {
    */
   @Test
   public void javaExceptionsReadBackAsThemselvesOrAsCelerysEncoding() {
-    TaskMeta meta =
-        TaskMeta.builder(id("java-failure"), TaskState.FAILURE)
-            .result(new IllegalStateException("bad state"))
-            .dateDone(DATE_DONE)
-            .build();
+    TaskMeta meta = failure(id("java-failure"), new IllegalStateException("bad state"));
     backend().store(meta);
     Object result = backend().getTaskMeta(meta.taskId()).result();
     if (result instanceof RemoteTaskException remote) {

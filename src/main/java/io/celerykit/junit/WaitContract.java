@@ -8,7 +8,6 @@ import io.celerykit.result.ImproperlyConfiguredException;
 import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.TaskMeta;
-import io.celerykit.result.TaskRevokedException;
 import io.celerykit.result.TaskState;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,15 +54,10 @@ public abstract class WaitContract extends BackendContractSupport {
   @Test
   public void waitForReturnsFailuresWithoutRaising() {
     TaskMeta failure =
-        TaskMeta.builder(id("wait-failed"), TaskState.FAILURE)
-            .result(new RemoteTaskException("ValueError", "builtins", List.of("boom"), null))
-            .dateDone(DATE_DONE)
-            .build();
-    TaskMeta revoked =
-        TaskMeta.builder(id("wait-revoked"), TaskState.REVOKED)
-            .result(new TaskRevokedException("revoked"))
-            .dateDone(DATE_DONE)
-            .build();
+        failure(
+            id("wait-failed"),
+            new RemoteTaskException("ValueError", "builtins", List.of("boom"), null));
+    TaskMeta revoked = revoked(id("wait-revoked"), "revoked");
     backend().store(failure);
     backend().store(revoked);
     GetOptions options = GetOptions.defaults().timeout(longTimeout());
@@ -112,10 +106,9 @@ public abstract class WaitContract extends BackendContractSupport {
     backend().store(success(ids.get(0), 0));
     backend()
         .store(
-            TaskMeta.builder(ids.get(1), TaskState.FAILURE)
-                .result(new RemoteTaskException("ValueError", "builtins", List.of("boom"), null))
-                .dateDone(DATE_DONE)
-                .build());
+            failure(
+                ids.get(1),
+                new RemoteTaskException("ValueError", "builtins", List.of("boom"), null)));
     backend().store(TaskMeta.builder(ids.get(2), TaskState.STARTED).build());
     storeLater(backend(), success(ids.get(2), 2));
     List<TaskMeta> yielded = new ArrayList<>();

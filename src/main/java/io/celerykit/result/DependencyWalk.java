@@ -2,6 +2,7 @@ package io.celerykit.result;
 
 import io.celerykit.graph.DependencyGraph;
 import io.celerykit.graph.GraphFormatter;
+import io.celerykit.internal.MappedIterator;
 import io.celerykit.internal.TreeWalk;
 import java.util.Iterator;
 import java.util.List;
@@ -30,18 +31,7 @@ final class DependencyWalk {
   static Iterator<ResultEdge> edges(AsyncResult<?> root, boolean intermediate) {
     TreeWalk.Iteration<ResultBase> walk =
         TreeWalk.<ResultBase>over(node -> childrenOf(node, intermediate)).breadthFirst(root);
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return walk.hasNext();
-      }
-
-      @Override
-      public ResultEdge next() {
-        TreeWalk.Step<ResultBase> step = walk.next();
-        return new ResultEdge(step.parent(), step.node());
-      }
-    };
+    return MappedIterator.map(walk, step -> new ResultEdge(step.parent(), step.node()));
   }
 
   /** As Celery's {@code iterdeps}: a ready node's children; a node not ready ends the walk. */

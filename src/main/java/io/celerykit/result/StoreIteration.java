@@ -1,6 +1,7 @@
 package io.celerykit.result;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.PendingIds;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -109,10 +110,7 @@ final class StoreIteration implements Iterator<TaskMeta> {
   }
 
   private String describe() {
-    return remaining.size()
-        + " tasks, none ready (first: "
-        + (remaining.isEmpty() ? "-" : remaining.iterator().next())
-        + ")";
+    return PendingIds.noneReady(remaining);
   }
 
   private void close() {

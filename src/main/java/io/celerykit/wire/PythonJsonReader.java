@@ -12,8 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads JSON text as Python's {@code json.loads} does, into maps (ordered; a repeated key keeps its
@@ -44,28 +42,8 @@ final class PythonJsonReader {
                   .build())
           .build();
 
-  /** One open list or object and, for an object, the key whose value is read next. */
-  private static final class Open {
-    private final List<Object> list;
-    private final Map<String, Object> map;
-    private String key;
-
-    private Open(List<Object> list, Map<String, Object> map) {
-      this.list = list;
-      this.map = map;
-    }
-
-    private void add(Object value) {
-      if (list != null) {
-        list.add(value);
-      } else {
-        map.put(key, value);
-      }
-    }
-  }
-
   private final String source;
-  private final ArrayDeque<Open> open = new ArrayDeque<>();
+  private final ArrayDeque<OpenValue> open = new ArrayDeque<>();
 
   private PythonJsonReader(String source) {
     this.source = source;
@@ -114,14 +92,14 @@ final class PythonJsonReader {
       Object value;
       switch (token) {
         case START_OBJECT -> {
-          Open object = new Open(null, new LinkedHashMap<>());
+          OpenValue object = new OpenValue(null, new LinkedHashMap<>());
           root = attach(root, object.map);
           open.push(object);
           token = parser.nextToken();
           continue;
         }
         case START_ARRAY -> {
-          Open array = new Open(new ArrayList<>(), null);
+          OpenValue array = new OpenValue(new ArrayList<>(), null);
           root = attach(root, array.list);
           open.push(array);
           token = parser.nextToken();
@@ -234,9 +212,9 @@ final class PythonJsonReader {
   private String path() {
     int depth = open.size();
     StringBuilder sb = new StringBuilder();
-    Iterator<Open> fromRoot = open.descendingIterator();
+    Iterator<OpenValue> fromRoot = open.descendingIterator();
     for (int level = 0; fromRoot.hasNext(); level++) {
-      Open o = fromRoot.next();
+      OpenValue o = fromRoot.next();
       if (level >= PATH_ENDS && level < depth - PATH_ENDS) {
         if (level == PATH_ENDS) {
           sb.append("...(").append(depth - 2 * PATH_ENDS).append(" levels)...");

@@ -1,5 +1,6 @@
 package io.celerykit.wire;
 
+import io.celerykit.internal.EditDistance;
 import io.celerykit.result.TaskState;
 
 /**
@@ -33,7 +34,8 @@ final class StateNames {
     for (String known : TaskState.knownNames()) {
       // Names whose lengths differ by more than two are more than two edits apart: skipping
       // them keeps the check short however long the name is.
-      if (Math.abs(name.length() - known.length()) <= TYPO && distance(name, known) <= TYPO) {
+      if (Math.abs(name.length() - known.length()) <= TYPO
+          && EditDistance.between(name, known) <= TYPO) {
         throw new WireFormatException(
             source
                 + ": key \"status\": unknown state \""
@@ -44,25 +46,5 @@ final class StateNames {
       }
     }
     return TaskState.of(name);
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] row = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      row[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        row[j] = Math.min(Math.min(row[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = row;
-      row = swap;
-    }
-    return previous[b.length()];
   }
 }

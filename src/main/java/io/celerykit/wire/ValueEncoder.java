@@ -41,26 +41,14 @@ final class ValueEncoder {
   private static final int SURELY_LONG_BITS = 14286;
 
   /** One list or map being converted: its source (for the circular check) and what is left. */
-  private static final class Open {
+  private static final class Open extends OpenValue {
     private final Object source;
     private final Iterator<?> rest;
-    private final List<Object> list;
-    private final Map<String, Object> map;
-    private String key;
 
     private Open(Object source, Iterator<?> rest, List<Object> list, Map<String, Object> map) {
+      super(list, map);
       this.source = source;
       this.rest = rest;
-      this.list = list;
-      this.map = map;
-    }
-
-    private void add(Object value) {
-      if (list != null) {
-        list.add(value);
-      } else {
-        map.put(key, value);
-      }
     }
   }
 
