@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.CappedList;
 import io.celerykit.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,19 +138,19 @@ public final class VerificationReport {
       }
     }
     sb.append("Tasks sent, in order:\n");
-    int shown = 0;
-    for (SentTask t : sent) {
-      if (shown++ == LISTED) {
-        sb.append("  ... (").append(sent.size() - LISTED).append(" more)\n");
-        break;
-      }
-      int index = matched.indexOf(t);
-      sb.append("  #").append(t.sequence()).append(' ').append(t);
-      if (index >= 0) {
-        sb.append("   <- ").append(index + 1).append('.');
-      }
-      sb.append('\n');
-    }
+    CappedList.append(
+        sb,
+        sent,
+        LISTED,
+        "  ... (%d more)\n",
+        t -> {
+          int index = matched.indexOf(t);
+          sb.append("  #").append(t.sequence()).append(' ').append(t);
+          if (index >= 0) {
+            sb.append("   <- ").append(index + 1).append('.');
+          }
+          sb.append('\n');
+        });
     appendTotals(sb, sent);
     return Optional.of(sb.toString());
   }
@@ -167,32 +168,30 @@ public final class VerificationReport {
       return;
     }
     sb.append(heading);
-    int shown = 0;
-    for (NearMiss miss : misses) {
-      if (shown++ == NEAR_MISSES) {
-        sb.append("  ... (").append(misses.size() - NEAR_MISSES).append(" more near misses)\n");
-        break;
-      }
-      sb.append("  - #")
-          .append(miss.sent().sequence())
-          .append(' ')
-          .append(miss.sent())
-          .append('\n');
-      for (String difference : miss.differences()) {
-        sb.append("      ").append(difference).append('\n');
-      }
-    }
+    CappedList.append(
+        sb,
+        misses,
+        NEAR_MISSES,
+        "  ... (%d more near misses)\n",
+        miss -> {
+          sb.append("  - #")
+              .append(miss.sent().sequence())
+              .append(' ')
+              .append(miss.sent())
+              .append('\n');
+          for (String difference : miss.differences()) {
+            sb.append("      ").append(difference).append('\n');
+          }
+        });
   }
 
   private static void appendSends(StringBuilder sb, List<SentTask> sends) {
-    int shown = 0;
-    for (SentTask t : sends) {
-      if (shown++ == LISTED) {
-        sb.append("  ... (").append(sends.size() - LISTED).append(" more)\n");
-        break;
-      }
-      sb.append("  - #").append(t.sequence()).append(' ').append(t).append('\n');
-    }
+    CappedList.append(
+        sb,
+        sends,
+        LISTED,
+        "  ... (%d more)\n",
+        t -> sb.append("  - #").append(t.sequence()).append(' ').append(t).append('\n'));
   }
 
   private static void appendTotals(StringBuilder sb, SentTasks sent) {

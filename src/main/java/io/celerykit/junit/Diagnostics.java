@@ -4,6 +4,7 @@ import io.celerykit.app.InMemoryCelery;
 import io.celerykit.app.ResultTrees;
 import io.celerykit.app.SentTask;
 import io.celerykit.app.SentTasks;
+import io.celerykit.internal.CappedList;
 
 /**
  * Builds the failure report of a test: journal timeline, result trees and the tasks sent, with why
@@ -51,18 +52,18 @@ final class Diagnostics {
     if (sent.isEmpty()) {
       sb.append("  (none)\n");
     }
-    int shown = 0;
-    for (SentTask t : sent) {
-      if (shown++ == MAX_SENT) {
-        sb.append("  ... ").append(sent.size() - MAX_SENT).append(" more\n");
-        break;
-      }
-      sb.append("  #").append(t.sequence()).append(' ').append(t).append('\n');
-      String why = app.whyNotRun(t.taskId());
-      if (why != null) {
-        sb.append("      not done: ").append(why).append('\n');
-      }
-    }
+    CappedList.append(
+        sb,
+        sent,
+        MAX_SENT,
+        "  ... %d more\n",
+        t -> {
+          sb.append("  #").append(t.sequence()).append(' ').append(t).append('\n');
+          String why = app.whyNotRun(t.taskId());
+          if (why != null) {
+            sb.append("      not done: ").append(why).append('\n');
+          }
+        });
   }
 
   private static String indent(String text) {
