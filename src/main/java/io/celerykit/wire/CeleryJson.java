@@ -443,19 +443,34 @@ public final class CeleryJson {
   public static void requireEncodable(List<?> args, Map<String, ?> kwargs) {
     Objects.requireNonNull(args, "args (use List.of() for none)");
     Objects.requireNonNull(kwargs, "kwargs (use Map.of() for none)");
-    int i = 0;
-    for (Object arg : args) {
-      requireEncodable(arg, "args[" + i++ + "]");
+    for (int i = 0; i < args.size(); i++) {
+      Object arg = args.get(i);
+      if (!isPlainScalar(arg)) {
+        requireEncodable(arg, i, null);
+      }
     }
     for (Map.Entry<String, ?> kwarg : kwargs.entrySet()) {
-      requireEncodable(kwarg.getValue(), "kwargs[\"" + kwarg.getKey() + "\"]");
+      if (!isPlainScalar(kwarg.getValue())) {
+        requireEncodable(kwarg.getValue(), -1, kwarg.getKey());
+      }
     }
   }
 
-  private static void requireEncodable(Object arg, String which) {
+  /** Values every JSON serializer holds as they are: checked without encoding them. */
+  private static boolean isPlainScalar(Object value) {
+    return value == null
+        || value instanceof String
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Boolean
+        || value instanceof Double;
+  }
+
+  private static void requireEncodable(Object arg, int index, String keyword) {
     try {
       ValueEncoder.encode(arg);
     } catch (EncodeException e) {
+      String which = keyword == null ? "args[" + index + "]" : "kwargs[\"" + keyword + "\"]";
       throw new EncodeException(
           e.getMessage()
               + " ("
