@@ -3,6 +3,7 @@ package io.celerykit.redis;
 import io.celerykit.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The settings of the Redis engine, with Celery's names and defaults: {@code broker_url}, {@code
@@ -18,48 +19,41 @@ import java.util.Objects;
  * }</pre>
  */
 public final class RedisCeleryConfig {
+  private static final RedisCeleryConfig DEFAULTS = new RedisCeleryConfig(new Builder());
 
-  private static final RedisCeleryConfig DEFAULTS =
-      new RedisCeleryConfig(
-          "redis://localhost:6379/0",
-          null,
-          Duration.ofDays(1),
-          "celery",
-          null,
-          RetryPolicy.defaults(),
-          RetryPolicy.publishDefaults(),
-          Duration.ofSeconds(10),
-          Duration.ofSeconds(30));
+  /** The settings' values, copied and changed by each wither; Celery's defaults. */
+  private static final class Builder implements Cloneable {
+    String brokerUrl = "redis://localhost:6379/0";
+    String resultBackend;
+    Duration resultExpires = Duration.ofDays(1);
+    String taskDefaultQueue = "celery";
+    String globalKeyprefix;
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    RetryPolicy taskPublishRetryPolicy = RetryPolicy.publishDefaults();
+    Duration redisSocketConnectTimeout = Duration.ofSeconds(10);
+    Duration redisSocketTimeout = Duration.ofSeconds(30);
 
-  private final String brokerUrl;
-  private final String resultBackend;
-  private final Duration resultExpires;
-  private final String taskDefaultQueue;
-  private final String globalKeyprefix;
-  private final RetryPolicy retryPolicy;
-  private final RetryPolicy taskPublishRetryPolicy;
-  private final Duration redisSocketConnectTimeout;
-  private final Duration redisSocketTimeout;
+    Builder copy() {
+      try {
+        return (Builder) clone();
+      } catch (CloneNotSupportedException impossible) {
+        throw new AssertionError(impossible);
+      }
+    }
+  }
 
-  private RedisCeleryConfig(
-      String brokerUrl,
-      String resultBackend,
-      Duration resultExpires,
-      String taskDefaultQueue,
-      String globalKeyprefix,
-      RetryPolicy retryPolicy,
-      RetryPolicy taskPublishRetryPolicy,
-      Duration redisSocketConnectTimeout,
-      Duration redisSocketTimeout) {
-    this.brokerUrl = brokerUrl;
-    this.resultBackend = resultBackend;
-    this.resultExpires = resultExpires;
-    this.taskDefaultQueue = taskDefaultQueue;
-    this.globalKeyprefix = globalKeyprefix;
-    this.retryPolicy = retryPolicy;
-    this.taskPublishRetryPolicy = taskPublishRetryPolicy;
-    this.redisSocketConnectTimeout = redisSocketConnectTimeout;
-    this.redisSocketTimeout = redisSocketTimeout;
+  /** Never changed after construction: each wither changes a copy. */
+  private final Builder values;
+
+  private RedisCeleryConfig(Builder values) {
+    this.values = values;
+  }
+
+  /** A copy with one change: a new setting is one builder field, one wither and one accessor. */
+  private RedisCeleryConfig with(Consumer<Builder> change) {
+    Builder b = values.copy();
+    change.accept(b);
+    return new RedisCeleryConfig(b);
   }
 
   /**
@@ -82,16 +76,7 @@ public final class RedisCeleryConfig {
    */
   public RedisCeleryConfig brokerUrl(String url) {
     RedisUrls.check(url, "broker_url");
-    return new RedisCeleryConfig(
-        url,
-        resultBackend,
-        resultExpires,
-        taskDefaultQueue,
-        globalKeyprefix,
-        retryPolicy,
-        taskPublishRetryPolicy,
-        redisSocketConnectTimeout,
-        redisSocketTimeout);
+    return with(b -> b.brokerUrl = url);
   }
 
   /**
@@ -105,16 +90,7 @@ public final class RedisCeleryConfig {
     if (url != null) {
       RedisUrls.check(url, "result_backend");
     }
-    return new RedisCeleryConfig(
-        brokerUrl,
-        url,
-        resultExpires,
-        taskDefaultQueue,
-        globalKeyprefix,
-        retryPolicy,
-        taskPublishRetryPolicy,
-        redisSocketConnectTimeout,
-        redisSocketTimeout);
+    return with(b -> b.resultBackend = url);
   }
 
   /**
@@ -129,16 +105,7 @@ public final class RedisCeleryConfig {
     if (ttl != null) {
       Checks.requireNonNegative(ttl, "result_expires");
     }
-    return new RedisCeleryConfig(
-        brokerUrl,
-        resultBackend,
-        ttl,
-        taskDefaultQueue,
-        globalKeyprefix,
-        retryPolicy,
-        taskPublishRetryPolicy,
-        redisSocketConnectTimeout,
-        redisSocketTimeout);
+    return with(b -> b.resultExpires = ttl);
   }
 
   /**
@@ -148,16 +115,7 @@ public final class RedisCeleryConfig {
    * @return the new config
    */
   public RedisCeleryConfig taskDefaultQueue(String queue) {
-    return new RedisCeleryConfig(
-        brokerUrl,
-        resultBackend,
-        resultExpires,
-        Checks.requireNonBlank(queue, "task_default_queue"),
-        globalKeyprefix,
-        retryPolicy,
-        taskPublishRetryPolicy,
-        redisSocketConnectTimeout,
-        redisSocketTimeout);
+    return with(b -> b.taskDefaultQueue = Checks.requireNonBlank(queue, "task_default_queue"));
   }
 
   /**
@@ -174,16 +132,7 @@ public final class RedisCeleryConfig {
     if (prefix != null) {
       Checks.requireNonBlank(prefix, "global_keyprefix");
     }
-    return new RedisCeleryConfig(
-        brokerUrl,
-        resultBackend,
-        resultExpires,
-        taskDefaultQueue,
-        prefix,
-        retryPolicy,
-        taskPublishRetryPolicy,
-        redisSocketConnectTimeout,
-        redisSocketTimeout);
+    return with(b -> b.globalKeyprefix = prefix);
   }
 
   /**
@@ -194,16 +143,7 @@ public final class RedisCeleryConfig {
    * @return the new config
    */
   public RedisCeleryConfig retryPolicy(RetryPolicy policy) {
-    return new RedisCeleryConfig(
-        brokerUrl,
-        resultBackend,
-        resultExpires,
-        taskDefaultQueue,
-        globalKeyprefix,
-        Checks.requireNonNull(policy, "retry_policy"),
-        taskPublishRetryPolicy,
-        redisSocketConnectTimeout,
-        redisSocketTimeout);
+    return with(b -> b.retryPolicy = Checks.requireNonNull(policy, "retry_policy"));
   }
 
   /**
@@ -214,16 +154,8 @@ public final class RedisCeleryConfig {
    * @return the new config
    */
   public RedisCeleryConfig taskPublishRetryPolicy(RetryPolicy policy) {
-    return new RedisCeleryConfig(
-        brokerUrl,
-        resultBackend,
-        resultExpires,
-        taskDefaultQueue,
-        globalKeyprefix,
-        retryPolicy,
-        Checks.requireNonNull(policy, "task_publish_retry_policy"),
-        redisSocketConnectTimeout,
-        redisSocketTimeout);
+    return with(
+        b -> b.taskPublishRetryPolicy = Checks.requireNonNull(policy, "task_publish_retry_policy"));
   }
 
   /**
@@ -233,16 +165,11 @@ public final class RedisCeleryConfig {
    * @return the new config
    */
   public RedisCeleryConfig redisSocketConnectTimeout(Duration timeout) {
-    return new RedisCeleryConfig(
-        brokerUrl,
-        resultBackend,
-        resultExpires,
-        taskDefaultQueue,
-        globalKeyprefix,
-        retryPolicy,
-        taskPublishRetryPolicy,
-        Checks.requirePositive(timeout, "redis_socket_connect_timeout", "pass a positive duration"),
-        redisSocketTimeout);
+    return with(
+        b ->
+            b.redisSocketConnectTimeout =
+                Checks.requirePositive(
+                    timeout, "redis_socket_connect_timeout", "pass a positive duration"));
   }
 
   /**
@@ -253,16 +180,11 @@ public final class RedisCeleryConfig {
    * @return the new config
    */
   public RedisCeleryConfig redisSocketTimeout(Duration timeout) {
-    return new RedisCeleryConfig(
-        brokerUrl,
-        resultBackend,
-        resultExpires,
-        taskDefaultQueue,
-        globalKeyprefix,
-        retryPolicy,
-        taskPublishRetryPolicy,
-        redisSocketConnectTimeout,
-        Checks.requirePositive(timeout, "redis_socket_timeout", "pass a positive duration"));
+    return with(
+        b ->
+            b.redisSocketTimeout =
+                Checks.requirePositive(
+                    timeout, "redis_socket_timeout", "pass a positive duration"));
   }
 
   /**
@@ -271,7 +193,7 @@ public final class RedisCeleryConfig {
    * @return the URL
    */
   public String brokerUrl() {
-    return brokerUrl;
+    return values.brokerUrl;
   }
 
   /**
@@ -280,7 +202,7 @@ public final class RedisCeleryConfig {
    * @return the URL or null
    */
   public String resultBackend() {
-    return resultBackend;
+    return values.resultBackend;
   }
 
   /**
@@ -289,7 +211,7 @@ public final class RedisCeleryConfig {
    * @return the URL
    */
   public String resultBackendUrl() {
-    return resultBackend != null ? resultBackend : brokerUrl;
+    return values.resultBackend != null ? values.resultBackend : values.brokerUrl;
   }
 
   /**
@@ -298,7 +220,7 @@ public final class RedisCeleryConfig {
    * @return the time to live
    */
   public Duration resultExpires() {
-    return resultExpires;
+    return values.resultExpires;
   }
 
   /**
@@ -307,7 +229,7 @@ public final class RedisCeleryConfig {
    * @return the queue name
    */
   public String taskDefaultQueue() {
-    return taskDefaultQueue;
+    return values.taskDefaultQueue;
   }
 
   /**
@@ -316,7 +238,7 @@ public final class RedisCeleryConfig {
    * @return the prefix
    */
   public String globalKeyprefix() {
-    return globalKeyprefix;
+    return values.globalKeyprefix;
   }
 
   /**
@@ -325,7 +247,7 @@ public final class RedisCeleryConfig {
    * @return the policy
    */
   public RetryPolicy retryPolicy() {
-    return retryPolicy;
+    return values.retryPolicy;
   }
 
   /**
@@ -334,7 +256,7 @@ public final class RedisCeleryConfig {
    * @return the policy
    */
   public RetryPolicy taskPublishRetryPolicy() {
-    return taskPublishRetryPolicy;
+    return values.taskPublishRetryPolicy;
   }
 
   /**
@@ -343,7 +265,7 @@ public final class RedisCeleryConfig {
    * @return the timeout
    */
   public Duration redisSocketConnectTimeout() {
-    return redisSocketConnectTimeout;
+    return values.redisSocketConnectTimeout;
   }
 
   /**
@@ -352,7 +274,7 @@ public final class RedisCeleryConfig {
    * @return the timeout
    */
   public Duration redisSocketTimeout() {
-    return redisSocketTimeout;
+    return values.redisSocketTimeout;
   }
 
   /**
@@ -364,15 +286,15 @@ public final class RedisCeleryConfig {
   @Override
   public boolean equals(Object o) {
     return o instanceof RedisCeleryConfig c
-        && c.brokerUrl.equals(brokerUrl)
-        && Objects.equals(c.resultBackend, resultBackend)
-        && Objects.equals(c.resultExpires, resultExpires)
-        && c.taskDefaultQueue.equals(taskDefaultQueue)
-        && Objects.equals(c.globalKeyprefix, globalKeyprefix)
-        && c.retryPolicy.equals(retryPolicy)
-        && c.taskPublishRetryPolicy.equals(taskPublishRetryPolicy)
-        && c.redisSocketConnectTimeout.equals(redisSocketConnectTimeout)
-        && c.redisSocketTimeout.equals(redisSocketTimeout);
+        && c.values.brokerUrl.equals(values.brokerUrl)
+        && Objects.equals(c.values.resultBackend, values.resultBackend)
+        && Objects.equals(c.values.resultExpires, values.resultExpires)
+        && c.values.taskDefaultQueue.equals(values.taskDefaultQueue)
+        && Objects.equals(c.values.globalKeyprefix, values.globalKeyprefix)
+        && c.values.retryPolicy.equals(values.retryPolicy)
+        && c.values.taskPublishRetryPolicy.equals(values.taskPublishRetryPolicy)
+        && c.values.redisSocketConnectTimeout.equals(values.redisSocketConnectTimeout)
+        && c.values.redisSocketTimeout.equals(values.redisSocketTimeout);
   }
 
   /**
@@ -382,7 +304,7 @@ public final class RedisCeleryConfig {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(brokerUrl, resultBackend, taskDefaultQueue);
+    return Objects.hash(values.brokerUrl, values.resultBackend, values.taskDefaultQueue);
   }
 
   /**
@@ -393,23 +315,23 @@ public final class RedisCeleryConfig {
   @Override
   public String toString() {
     return "RedisCeleryConfig{broker_url="
-        + RedisUrls.sanitize(brokerUrl)
+        + RedisUrls.sanitize(values.brokerUrl)
         + ", result_backend="
-        + (resultBackend == null ? null : RedisUrls.sanitize(resultBackend))
+        + (values.resultBackend == null ? null : RedisUrls.sanitize(values.resultBackend))
         + ", result_expires="
-        + resultExpires
+        + values.resultExpires
         + ", task_default_queue="
-        + taskDefaultQueue
+        + values.taskDefaultQueue
         + ", global_keyprefix="
-        + globalKeyprefix
+        + values.globalKeyprefix
         + ", "
-        + retryPolicy
+        + values.retryPolicy
         + ", task_publish_retry_policy="
-        + taskPublishRetryPolicy
+        + values.taskPublishRetryPolicy
         + ", redis_socket_connect_timeout="
-        + redisSocketConnectTimeout
+        + values.redisSocketConnectTimeout
         + ", redis_socket_timeout="
-        + redisSocketTimeout
+        + values.redisSocketTimeout
         + "}";
   }
 }

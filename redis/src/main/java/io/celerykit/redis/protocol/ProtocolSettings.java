@@ -1,10 +1,11 @@
 package io.celerykit.redis.protocol;
 
+import io.celerykit.internal.Checks;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The parts of a Celery client's configuration that shape the messages it sends: {@code
@@ -20,51 +21,35 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ProtocolSettings {
-  private static final ProtocolSettings DEFAULTS =
-      new ProtocolSettings(
-          "celery",
-          null,
-          null,
-          ZoneId.of("UTC"),
-          Duration.ofDays(1),
-          "celery",
-          2,
-          1024,
-          1024,
-          KombuRedis.defaults());
+  private static final ProtocolSettings DEFAULTS = new ProtocolSettings(new Builder());
 
-  private final String defaultQueue;
-  private final String origin;
-  private final String replyTo;
-  private final ZoneId timezone;
-  private final Duration resultExpires;
-  private final String controlExchange;
-  private final int deliveryMode;
-  private final int argsreprMaxsize;
-  private final int kwargsreprMaxsize;
-  private final KombuRedis transport;
+  /** The settings' values, copied and changed by each wither; Celery 5.2.6's defaults. */
+  private static final class Builder implements Cloneable {
+    String defaultQueue = "celery";
+    String origin;
+    String replyTo;
+    ZoneId timezone = ZoneId.of("UTC");
+    Duration resultExpires = Duration.ofDays(1);
+    String controlExchange = "celery";
+    int deliveryMode = 2;
+    int argsreprMaxsize = 1024;
+    int kwargsreprMaxsize = 1024;
+    KombuRedis transport = KombuRedis.defaults();
 
-  private ProtocolSettings(
-      String defaultQueue,
-      String origin,
-      String replyTo,
-      ZoneId timezone,
-      Duration resultExpires,
-      String controlExchange,
-      int deliveryMode,
-      int argsreprMaxsize,
-      int kwargsreprMaxsize,
-      KombuRedis transport) {
-    this.defaultQueue = defaultQueue;
-    this.origin = origin;
-    this.replyTo = replyTo;
-    this.timezone = timezone;
-    this.resultExpires = resultExpires;
-    this.controlExchange = controlExchange;
-    this.deliveryMode = deliveryMode;
-    this.argsreprMaxsize = argsreprMaxsize;
-    this.kwargsreprMaxsize = kwargsreprMaxsize;
-    this.transport = transport;
+    Builder copy() {
+      try {
+        return (Builder) clone();
+      } catch (CloneNotSupportedException impossible) {
+        throw new AssertionError(impossible);
+      }
+    }
+  }
+
+  /** Never changed after construction: each wither changes a copy. */
+  private final Builder values;
+
+  private ProtocolSettings(Builder values) {
+    this.values = values;
   }
 
   /**
@@ -78,35 +63,11 @@ public final class ProtocolSettings {
     return DEFAULTS;
   }
 
-  private ProtocolSettings copy(
-      String defaultQueue,
-      String origin,
-      String replyTo,
-      ZoneId timezone,
-      Duration resultExpires,
-      String controlExchange,
-      int deliveryMode,
-      int argsreprMaxsize,
-      int kwargsreprMaxsize,
-      KombuRedis transport) {
-    return new ProtocolSettings(
-        defaultQueue,
-        origin,
-        replyTo,
-        timezone,
-        resultExpires,
-        controlExchange,
-        deliveryMode,
-        argsreprMaxsize,
-        kwargsreprMaxsize,
-        transport);
-  }
-
-  private static String text(String value, String what) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(what + " must be a non-blank string, got " + value);
-    }
-    return value;
+  /** A copy with one change: a new keyword is one builder field, one wither and one accessor. */
+  private ProtocolSettings with(Consumer<Builder> change) {
+    Builder b = values.copy();
+    change.accept(b);
+    return new ProtocolSettings(b);
   }
 
   /**
@@ -116,17 +77,7 @@ public final class ProtocolSettings {
    * @return the new settings
    */
   public ProtocolSettings defaultQueue(String queue) {
-    return copy(
-        text(queue, "task_default_queue"),
-        origin,
-        replyTo,
-        timezone,
-        resultExpires,
-        controlExchange,
-        deliveryMode,
-        argsreprMaxsize,
-        kwargsreprMaxsize,
-        transport);
+    return with(b -> b.defaultQueue = Checks.requireNonBlank(queue, "task_default_queue"));
   }
 
   /**
@@ -136,17 +87,7 @@ public final class ProtocolSettings {
    * @return the new settings
    */
   public ProtocolSettings origin(String nodeName) {
-    return copy(
-        defaultQueue,
-        text(nodeName, "origin"),
-        replyTo,
-        timezone,
-        resultExpires,
-        controlExchange,
-        deliveryMode,
-        argsreprMaxsize,
-        kwargsreprMaxsize,
-        transport);
+    return with(b -> b.origin = Checks.requireNonBlank(nodeName, "origin"));
   }
 
   /**
@@ -156,17 +97,7 @@ public final class ProtocolSettings {
    * @return the new settings
    */
   public ProtocolSettings replyTo(String oid) {
-    return copy(
-        defaultQueue,
-        origin,
-        text(oid, "reply_to"),
-        timezone,
-        resultExpires,
-        controlExchange,
-        deliveryMode,
-        argsreprMaxsize,
-        kwargsreprMaxsize,
-        transport);
+    return with(b -> b.replyTo = Checks.requireNonBlank(oid, "reply_to"));
   }
 
   /**
@@ -177,18 +108,8 @@ public final class ProtocolSettings {
    * @return the new settings
    */
   public ProtocolSettings timezone(ZoneId zone) {
-    Objects.requireNonNull(zone, "timezone");
-    return copy(
-        defaultQueue,
-        origin,
-        replyTo,
-        zone,
-        resultExpires,
-        controlExchange,
-        deliveryMode,
-        argsreprMaxsize,
-        kwargsreprMaxsize,
-        transport);
+    Checks.requireNonNull(zone, "timezone");
+    return with(b -> b.timezone = zone);
   }
 
   /**
@@ -199,21 +120,11 @@ public final class ProtocolSettings {
    * @return the new settings
    */
   public ProtocolSettings resultExpires(Duration ttl) {
-    Objects.requireNonNull(ttl, "result_expires (use Duration.ZERO for none)");
+    Checks.requireNonNull(ttl, "result_expires (use Duration.ZERO for none)");
     if (ttl.isNegative()) {
       throw new IllegalArgumentException("result_expires must not be negative, got " + ttl);
     }
-    return copy(
-        defaultQueue,
-        origin,
-        replyTo,
-        timezone,
-        ttl,
-        controlExchange,
-        deliveryMode,
-        argsreprMaxsize,
-        kwargsreprMaxsize,
-        transport);
+    return with(b -> b.resultExpires = ttl);
   }
 
   /**
@@ -223,17 +134,7 @@ public final class ProtocolSettings {
    * @return the new settings
    */
   public ProtocolSettings controlExchange(String name) {
-    return copy(
-        defaultQueue,
-        origin,
-        replyTo,
-        timezone,
-        resultExpires,
-        text(name, "control_exchange"),
-        deliveryMode,
-        argsreprMaxsize,
-        kwargsreprMaxsize,
-        transport);
+    return with(b -> b.controlExchange = Checks.requireNonBlank(name, "control_exchange"));
   }
 
   /**
@@ -247,17 +148,7 @@ public final class ProtocolSettings {
       throw new IllegalArgumentException(
           "delivery_mode must be 2 (persistent) or 1 (transient), got " + mode);
     }
-    return copy(
-        defaultQueue,
-        origin,
-        replyTo,
-        timezone,
-        resultExpires,
-        controlExchange,
-        mode,
-        argsreprMaxsize,
-        kwargsreprMaxsize,
-        transport);
+    return with(b -> b.deliveryMode = mode);
   }
 
   /**
@@ -273,17 +164,11 @@ public final class ProtocolSettings {
       throw new IllegalArgumentException(
           "repr sizes must be positive (Celery's default is 1024), got " + args + ", " + kwargs);
     }
-    return copy(
-        defaultQueue,
-        origin,
-        replyTo,
-        timezone,
-        resultExpires,
-        controlExchange,
-        deliveryMode,
-        args,
-        kwargs,
-        transport);
+    return with(
+        b -> {
+          b.argsreprMaxsize = args;
+          b.kwargsreprMaxsize = kwargs;
+        });
   }
 
   /**
@@ -293,18 +178,8 @@ public final class ProtocolSettings {
    * @return the new settings
    */
   public ProtocolSettings transport(KombuRedis kombu) {
-    Objects.requireNonNull(kombu, "transport");
-    return copy(
-        defaultQueue,
-        origin,
-        replyTo,
-        timezone,
-        resultExpires,
-        controlExchange,
-        deliveryMode,
-        argsreprMaxsize,
-        kwargsreprMaxsize,
-        kombu);
+    Checks.requireNonNull(kombu, "transport");
+    return with(b -> b.transport = kombu);
   }
 
   /**
@@ -313,7 +188,7 @@ public final class ProtocolSettings {
    * @return the queue name
    */
   public String defaultQueue() {
-    return defaultQueue;
+    return values.defaultQueue;
   }
 
   /**
@@ -323,7 +198,7 @@ public final class ProtocolSettings {
    * @return the node name
    */
   public String origin() {
-    return origin != null ? origin : AnonNodename.VALUE;
+    return values.origin != null ? values.origin : AnonNodename.VALUE;
   }
 
   /**
@@ -332,7 +207,7 @@ public final class ProtocolSettings {
    * @return the value, or null
    */
   public String replyTo() {
-    return replyTo;
+    return values.replyTo;
   }
 
   /**
@@ -341,7 +216,7 @@ public final class ProtocolSettings {
    * @return the zone
    */
   public ZoneId timezone() {
-    return timezone;
+    return values.timezone;
   }
 
   /**
@@ -350,7 +225,7 @@ public final class ProtocolSettings {
    * @return the time to live, {@link Duration#ZERO} for none
    */
   public Duration resultExpires() {
-    return resultExpires;
+    return values.resultExpires;
   }
 
   /**
@@ -359,7 +234,7 @@ public final class ProtocolSettings {
    * @return the name
    */
   public String controlExchange() {
-    return controlExchange;
+    return values.controlExchange;
   }
 
   /**
@@ -368,7 +243,7 @@ public final class ProtocolSettings {
    * @return 2 (persistent) or 1 (transient)
    */
   public int deliveryMode() {
-    return deliveryMode;
+    return values.deliveryMode;
   }
 
   /**
@@ -377,7 +252,7 @@ public final class ProtocolSettings {
    * @return the length
    */
   public int argsreprMaxsize() {
-    return argsreprMaxsize;
+    return values.argsreprMaxsize;
   }
 
   /**
@@ -386,7 +261,7 @@ public final class ProtocolSettings {
    * @return the length
    */
   public int kwargsreprMaxsize() {
-    return kwargsreprMaxsize;
+    return values.kwargsreprMaxsize;
   }
 
   /**
@@ -395,7 +270,7 @@ public final class ProtocolSettings {
    * @return the settings
    */
   public KombuRedis transport() {
-    return transport;
+    return values.transport;
   }
 
   /** Celery's {@code anon_nodename()}: {@code gen<pid>@<hostname>}, computed once. */
