@@ -14,36 +14,15 @@ Nothing here sleeps: a task that must wait blocks on a Redis list (BLPOP) that
 the test pushes to, with a bounded timeout.
 """
 import json
-import os
-import sys
 
-import redis
-from celery import Celery, signals
+import celerykit_worker
+from celery import Celery
 
 app = Celery("celerykit_tasks")
 
 
-def _flag(name):
-    return os.environ.get(name, "0").strip().lower() in ("1", "true", "yes", "on")
-
-
-_conf = dict(
-    broker_url=os.environ["CELERYKIT_BROKER_URL"],
-    result_backend=os.environ["CELERYKIT_RESULT_BACKEND"],
-    result_extended=_flag("CELERYKIT_RESULT_EXTENDED"),
-    task_track_started=_flag("CELERYKIT_TASK_TRACK_STARTED"),
-    task_serializer="json",
-    result_serializer="json",
-    accept_content=["json"],
-    worker_hijack_root_logger=False,
-    worker_redirect_stdouts=False,
-)
-if os.environ.get("CELERYKIT_RESULT_EXPIRES"):
-    _conf["result_expires"] = int(os.environ["CELERYKIT_RESULT_EXPIRES"])
-app.conf.update(_conf)
-
 # The Redis the tests share with this worker, for release keys (BLPOP).
-_redis = redis.Redis.from_url(os.environ["CELERYKIT_RESULT_BACKEND"])
+_redis = celerykit_worker.configure(app)
 
 # Longest a task blocks on a release key: tests release within seconds, and a
 # test that fails leaves no task blocked for long.
@@ -52,12 +31,6 @@ RELEASE_TIMEOUT = 30
 
 class CeleryKitError(Exception):
     """A custom exception: exc_module is this module, exc_type this class."""
-
-
-@signals.worker_ready.connect
-def _announce_ready(sender=None, **kwargs):
-    # The fixture waits for this line instead of sleeping.
-    print("celerykit-worker-ready", sender.hostname if sender else "", file=sys.stderr, flush=True)
 
 
 @app.task(name="tasks.add")

@@ -19,35 +19,14 @@ Nothing here sleeps: a task that must wait blocks on a Redis list (BLPOP) that t
 pushes to, with a bounded timeout.
 """
 import os
-import sys
 
-import redis
-from celery import Celery, signals
+import celerykit_worker
+from celery import Celery
 
 app = Celery("differential_tasks")
 
 
-def _flag(name):
-    return os.environ.get(name, "0").strip().lower() in ("1", "true", "yes", "on")
-
-
-_conf = dict(
-    broker_url=os.environ["CELERYKIT_BROKER_URL"],
-    result_backend=os.environ["CELERYKIT_RESULT_BACKEND"],
-    result_extended=_flag("CELERYKIT_RESULT_EXTENDED"),
-    task_track_started=_flag("CELERYKIT_TASK_TRACK_STARTED"),
-    task_default_queue=os.environ.get("DIFFERENTIAL_DEFAULT_QUEUE", "celery"),
-    task_serializer="json",
-    result_serializer="json",
-    accept_content=["json"],
-    worker_hijack_root_logger=False,
-    worker_redirect_stdouts=False,
-)
-if os.environ.get("CELERYKIT_RESULT_EXPIRES"):
-    _conf["result_expires"] = int(os.environ["CELERYKIT_RESULT_EXPIRES"])
-app.conf.update(_conf)
-
-_redis = redis.Redis.from_url(os.environ["CELERYKIT_RESULT_BACKEND"])
+_redis = celerykit_worker.configure(app, task_default_queue=os.environ.get("DIFFERENTIAL_DEFAULT_QUEUE", "celery"))
 
 # Longest a task blocks on a release key; every scenario releases what it blocked.
 RELEASE_TIMEOUT = 30
@@ -55,12 +34,6 @@ RELEASE_TIMEOUT = 30
 
 class DiffError(Exception):
     """A custom exception of this module: exc_module "differential_tasks"."""
-
-
-@signals.worker_ready.connect
-def _announce_ready(sender=None, **kwargs):
-    # CeleryWorkerProcess waits for this line instead of sleeping.
-    print("celerykit-worker-ready", sender.hostname if sender else "", file=sys.stderr, flush=True)
 
 
 def _await_release(key):
