@@ -3,6 +3,7 @@ package io.celerykit.redis.differential;
 import static io.celerykit.redis.differential.KnownDifference.STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE;
 import static io.celerykit.redis.differential.Steps.send;
 import static io.celerykit.redis.differential.Steps.settle;
+import static io.celerykit.redis.differential.Steps.settleOwnOutcome;
 
 import io.celerykit.app.ApplyOptions;
 import io.celerykit.app.Canvas;
@@ -124,7 +125,7 @@ final class CanvasScenarios {
                                   app.signature("diff.fail", "value", "in a header")),
                               app.signature("diff.xsum"))
                           .applyAsync();
-                  settle(run, "body", body);
+                  settleOwnOutcome(run, "body", body);
                 })
             .needs(Capability.CHORD)
             .expect(

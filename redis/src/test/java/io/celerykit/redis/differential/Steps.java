@@ -2,6 +2,7 @@ package io.celerykit.redis.differential;
 
 import io.celerykit.app.ApplyOptions;
 import io.celerykit.result.AsyncResult;
+import io.celerykit.result.GetOptions;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,22 @@ final class Steps {
    * result API's view, and the stored meta.
    */
   static void settle(Run run, String label, AsyncResult<?> r) {
-    run.outcome(label + ".get", () -> r.get(Run.WAIT));
+    settle(run, label, r, GetOptions.defaults().timeout(Run.WAIT));
+  }
+
+  /**
+   * As {@link #settle(Run, String, AsyncResult)}, but waits for the result's own outcome without
+   * following parents. A result whose parent fails needs this: with follow_parents (Celery's
+   * default) get raises the parent's error instead whenever the parent is stored before get starts,
+   * and then the result itself may not be stored yet (result.py, _maybe_reraise_parent_error),
+   * which depends on timing.
+   */
+  static void settleOwnOutcome(Run run, String label, AsyncResult<?> r) {
+    settle(run, label, r, GetOptions.defaults().timeout(Run.WAIT).followParents(false));
+  }
+
+  private static void settle(Run run, String label, AsyncResult<?> r, GetOptions options) {
+    run.outcome(label + ".get", () -> r.get(options));
     run.view(label, r);
     run.meta(label + ".meta", r.id());
   }
