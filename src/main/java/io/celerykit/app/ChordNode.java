@@ -62,9 +62,10 @@ final class ChordNode extends CanvasNode {
         ChordException error =
             new ChordException("Dependency " + p.id() + " raised " + PythonRepr.repr(p.value()));
         if (body instanceof TaskNode task) {
-          task.callErrbacks();
+          task.failAsChordBody(error);
+        } else {
+          body.fail(TaskState.FAILURE, error);
         }
-        body.fail(TaskState.FAILURE, error);
         return;
       }
       values.add(p.value());

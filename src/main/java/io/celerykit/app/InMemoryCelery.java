@@ -182,6 +182,11 @@ public final class InMemoryCelery implements Celery, ResultHooks {
     return new ResultSeeder(this);
   }
 
+  /** Returns a result as the configured result serializer stores it (see ResultStore). */
+  Object storedForm(Object result, String traceback) {
+    return parts.results.storedForm(result, traceback);
+  }
+
   // ---------------------------------------------------------------- tasks
 
   /**

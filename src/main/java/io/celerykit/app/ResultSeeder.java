@@ -22,7 +22,10 @@ import java.util.Objects;
  * BaseKeyValueStoreBackend._store_result}), so the seeder forgets a stored SUCCESS before it stores
  * the new state. Seeded metas carry what the caller gives and nothing invented: a failure seeded
  * without a traceback has none, as Celery's {@code mark_as_failure(task_id, exc)} stores {@code
- * None}.
+ * None}. An exception is stored as the configured result serializer stores a task's own: under JSON
+ * (the default) a Java exception reads back as the {@link io.celerykit.result.RemoteTaskException}
+ * a real backend delivers, as does a Python exception made with {@link PythonException}; {@link
+ * ResultSerializer#OBJECT} keeps the instance.
  *
  * <pre>{@code
  * AsyncResult<Object> leaf = app.seed().succeeded("leaf", 4);
@@ -189,7 +192,10 @@ public final class ResultSeeder {
   private <T> AsyncResult<T> store(
       String id, TaskState state, Object result, String traceback, Integer retries) {
     TaskMeta.Builder meta =
-        TaskMeta.builder(id, state).result(result).traceback(traceback).retries(retries);
+        TaskMeta.builder(id, state)
+            .result(app.storedForm(result, traceback))
+            .traceback(traceback)
+            .retries(retries);
     if (state.isReady()) {
       meta.dateDone(app.clock().now());
     }

@@ -2,6 +2,7 @@ package io.celerykit.app;
 
 import io.celerykit.backend.InMemoryBackend;
 import io.celerykit.backend.VirtualClock;
+import io.celerykit.result.ChordException;
 import io.celerykit.result.MaxRetriesExceededException;
 import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultBase;
@@ -160,13 +161,14 @@ final class ResultStore {
   /**
    * Whether JSON gives an exception back as an equal one of its own class, so that it is stored as
    * it is: Celery's {@code TaskRevokedError}, {@code MaxRetriesExceededError} and {@code
-   * TimeoutError}, read back as celerykit's exceptions of the same message.
+   * TimeoutError} and {@code ChordError}, read back as celerykit's exceptions of the same message.
    */
   private static boolean readsBackAsItself(Throwable error) {
     Class<?> type = error.getClass();
     return (type == TaskRevokedException.class
             || type == MaxRetriesExceededException.class
-            || type == ResultTimeoutException.class)
+            || type == ResultTimeoutException.class
+            || type == ChordException.class)
         && error.getCause() == null;
   }
 

@@ -86,6 +86,20 @@ final class TaskNode extends CanvasNode {
 
   @Override
   void fail(TaskState state, Object exception) {
+    fail(state, exception, true);
+  }
+
+  /**
+   * Fails this task as a chord's body whose header failed: its errbacks are sent and the error is
+   * stored without the task's request fields, as Celery's {@code chord_error_from_stack} does (it
+   * calls {@code fail_from_current_stack}, which stores no {@code name}, {@code args}, ...).
+   */
+  void failAsChordBody(Object exception) {
+    callErrbacks();
+    fail(TaskState.FAILURE, exception, false);
+  }
+
+  private void fail(TaskState state, Object exception, boolean withRequest) {
     String traceback = exception instanceof Throwable t ? Worker.traceback(t) : null;
     if (!eager || app.config().taskStoreEagerResult()) {
       TaskMeta.Builder meta =
@@ -94,7 +108,7 @@ final class TaskNode extends CanvasNode {
               .traceback(traceback)
               .dateDone(app.clock().now())
               .groupId(groupId);
-      if (app.config().resultExtended()) {
+      if (withRequest && app.config().resultExtended()) {
         meta.extended(sig.taskName(), sig.args(), sig.kwargs(), null, null);
       }
       app.backend().store(meta.build());
@@ -106,7 +120,7 @@ final class TaskNode extends CanvasNode {
   }
 
   /** Sends the signature's errbacks with this task's id, as Celery does for a chord's body. */
-  void callErrbacks() {
+  private void callErrbacks() {
     for (Signature errback : sig.options().linkError()) {
       errback.withPrepended(id).applyAsync();
     }

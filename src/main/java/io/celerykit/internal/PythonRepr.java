@@ -26,7 +26,8 @@ import java.util.Set;
  * doubles, floats and {@code BigDecimal} Python floats ({@link PythonFloat}), other numbers their
  * digits, lists and arrays {@code [1, 2]}, sets {@code {1, 2}} ({@code set()} when empty), maps
  * {@code {'a': 1}}, {@code byte[]} {@code b'..'}, exceptions {@code ValueError('bad')} ({@link
- * RemoteTaskException}: its {@code exc_type} and {@code exc_message}; any other: its simple class
+ * RemoteTaskException}: its {@code exc_type} and {@code exc_message}; one of celerykit's standing
+ * for Celery's own: Celery's name, {@code TaskRevokedError('revoked')}; any other: its simple class
  * name and message). A container met again inside itself is {@code [...]} or {@code {...}}, as in
  * Python. Anything else is {@link String#valueOf(Object)}. Deep nesting renders without recursion.
  */
@@ -211,7 +212,8 @@ public final class PythonRepr {
         name = remote.excType();
         args = remote.excMessage();
       } else {
-        name = error.getClass().getSimpleName();
+        String celeryName = CeleryExceptionNames.celeryName(error.getClass());
+        name = celeryName != null ? celeryName : error.getClass().getSimpleName();
         args = error.getMessage() == null ? List.of() : List.of(error.getMessage());
       }
       sb.append(name);

@@ -1,10 +1,8 @@
 package io.celerykit.wire;
 
+import io.celerykit.internal.CeleryExceptionNames;
 import io.celerykit.result.ChordException;
-import io.celerykit.result.ImproperlyConfiguredException;
-import io.celerykit.result.IncompleteStreamException;
 import io.celerykit.result.MaxRetriesExceededException;
-import io.celerykit.result.NotRegisteredException;
 import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.ResultTuple;
@@ -53,16 +51,6 @@ public final class CeleryJson {
 
   /** How many characters of a bad value an error message shows. */
   private static final int SHOWN = 200;
-
-  private static final Map<String, String> CELERY_NAMES =
-      Map.of(
-          TaskRevokedException.class.getName(), "TaskRevokedError",
-          MaxRetriesExceededException.class.getName(), "MaxRetriesExceededError",
-          ResultTimeoutException.class.getName(), "TimeoutError",
-          ImproperlyConfiguredException.class.getName(), "ImproperlyConfigured",
-          NotRegisteredException.class.getName(), "NotRegistered",
-          IncompleteStreamException.class.getName(), "IncompleteStream",
-          ChordException.class.getName(), "ChordError");
 
   private CeleryJson() {}
 
@@ -344,11 +332,12 @@ public final class CeleryJson {
       out.put("exc_module", remote.excModule());
       return out;
     }
-    String celeryName = CELERY_NAMES.get(error.getClass().getName());
+    String celeryName = CeleryExceptionNames.celeryName(error.getClass());
     out.put("exc_type", celeryName != null ? celeryName : typeName(error.getClass()));
     out.put("exc_message", error.getMessage() == null ? List.of() : List.of(error.getMessage()));
     out.put(
-        "exc_module", celeryName != null ? "celery.exceptions" : error.getClass().getPackageName());
+        "exc_module",
+        celeryName != null ? CeleryExceptionNames.MODULE : error.getClass().getPackageName());
     return out;
   }
 
@@ -364,8 +353,9 @@ public final class CeleryJson {
 
   /**
    * Decodes Celery's exception dict: Celery's own {@code TaskRevokedError}, {@code
-   * MaxRetriesExceededError} and {@code TimeoutError} become celerykit's exceptions, anything else
-   * a {@link RemoteTaskException} with the Python type, module and arguments.
+   * MaxRetriesExceededError}, {@code TimeoutError} and {@code ChordError} become celerykit's
+   * exceptions (as Celery's {@code exception_to_python} rebuilds its own classes), anything else a
+   * {@link RemoteTaskException} with the Python type, module and arguments.
    *
    * @param json the dict
    * @param traceback the traceback text, or null
@@ -400,6 +390,8 @@ public final class CeleryJson {
           return new MaxRetriesExceededException(first);
         case "TimeoutError":
           return new ResultTimeoutException(first);
+        case "ChordError":
+          return new ChordException(first);
         default:
           break;
       }

@@ -304,7 +304,9 @@ class CanvasTest {
   }
 
   @Test
-  void revokedChordMemberIsNamedInTheChordError() {
+  void revokedChordMemberIsNamedInTheChordErrorWithCelerysClassName() {
+    // celery/backends/redis.py on_chord_part_return: ChordError(f"Dependency {culprit.id} raised
+    // {exc!r}"), the repr of Celery's TaskRevokedError.
     Fixture f = new Fixture();
     AsyncResult<Integer> r =
         Canvas.chord(List.of(f.add.s(1, 1), f.add.s(2, 2)), f.tsum.s()).applyAsync();
@@ -313,8 +315,7 @@ class CanvasTest {
 
     assertThatThrownBy(() -> r.get(GetOptions.defaults().followParents(false)))
         .isInstanceOf(ChordException.class)
-        .hasMessage(
-            "Dependency " + idOf(header.member(1)) + " raised TaskRevokedException('revoked')");
+        .hasMessage("Dependency " + idOf(header.member(1)) + " raised TaskRevokedError('revoked')");
   }
 
   @Test
@@ -448,6 +449,27 @@ class CanvasTest {
     assertThat(f.app.journal().typesFor(r.id())).isEmpty();
     assertThat(header.ready()).isTrue();
     assertThat(header.completedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aChordBodysChordErrorIsStoredWithoutTheBodysRequestFields() {
+    // celery/backends/base.py chord_error_from_stack -> fail_from_current_stack ->
+    // mark_as_failure(task_id, exc, traceback) with no request: no name, args, kwargs, worker,
+    // retries or queue even with result_extended.
+    Fixture f = new Fixture(CeleryConfig.defaults().resultExtended(true));
+    AsyncResult<Integer> r =
+        Canvas.chord(List.of(f.add.s(1, 1), f.boom.s()), f.tsum.s()).applyAsync();
+
+    assertThatThrownBy(() -> r.get(GetOptions.defaults().followParents(false)))
+        .isInstanceOf(ChordException.class);
+    TaskMeta meta = f.meta(r);
+
+    assertThat(meta.state()).isEqualTo(TaskState.FAILURE);
+    assertThat(meta.result()).isInstanceOf(ChordException.class);
+    assertThat(meta.name()).isNull();
+    assertThat(meta.args()).isNull();
+    assertThat(meta.kwargs()).isNull();
+    assertThat(f.meta(((GroupResult) r.parent()).member(1)).name()).isEqualTo("tasks.boom");
   }
 
   @Test

@@ -20,7 +20,7 @@ class ResultTreesTest {
         .isEqualTo(
             "root SUCCESS 'fan-out'\n"
                 + "├── ok SUCCESS 4\n"
-                + "└── bad FAILURE IllegalStateException: disk full\n");
+                + "└── bad FAILURE RemoteTaskException: java.lang.IllegalStateException: disk full\n");
   }
 
   @Test

@@ -9,9 +9,11 @@ import io.celerykit.result.CollectedValue;
 import io.celerykit.result.GetOptions;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.IncompleteStreamException;
+import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultBase;
 import io.celerykit.result.TaskRevokedException;
 import io.celerykit.result.TaskState;
+import io.celerykit.wire.CeleryJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +47,7 @@ class SeederTest {
   void failedRaisesTheExceptionAndStoresNoTracebackAsCelerysMarkAsFailure() {
     // celery/backends/base.py: mark_as_failure(task_id, exc, traceback=None) stores the traceback
     // it is given, None when none is.
-    IllegalStateException boom = new IllegalStateException("boom");
+    RemoteTaskException boom = PythonException.of("ValueError", "boom");
 
     AsyncResult<Object> r = app.seed().failed("t1", boom);
 
@@ -56,8 +58,51 @@ class SeederTest {
   }
 
   @Test
-  void failedStoresTheTracebackTheCallerGives() {
+  void aSeededJavaExceptionReadsBackAsTheRemoteFormAJsonBackendDelivers() {
+    // celery/backends/base.py: prepare_exception under the JSON serializer stores
+    // {exc_type: type(exc).__name__, exc_module: type(exc).__module__, exc_message: exc.args};
+    // exception_to_python gives the client that form back, never the instance.
+    AsyncResult<Object> r = app.seed().failed("t1", new IllegalStateException("boom"));
+
+    assertThatThrownBy(r::get)
+        .isInstanceOfSatisfying(
+            RemoteTaskException.class,
+            e -> {
+              assertThat(e.excType()).isEqualTo("IllegalStateException");
+              assertThat(e.excModule()).isEqualTo("java.lang");
+              assertThat(e.excMessage()).containsExactly("boom");
+            })
+        .hasMessage("java.lang.IllegalStateException: boom");
+    assertThat(CeleryJson.writeTaskMeta(app.backend().getTaskMeta("t1")))
+        .contains(
+            "\"result\": {\"exc_type\": \"IllegalStateException\", \"exc_message\": [\"boom\"],"
+                + " \"exc_module\": \"java.lang\"}");
+  }
+
+  @Test
+  void aSeededRetryKeepsTheRemoteFormOfItsExceptionToo() {
+    AsyncResult<Object> r = app.seed().retrying("t1", new IOException("flaky"), 1);
+
+    assertThat(r.result())
+        .isInstanceOfSatisfying(
+            RemoteTaskException.class, e -> assertThat(e.excType()).isEqualTo("IOException"));
+  }
+
+  @Test
+  void underThePickleSerializerASeededJavaExceptionIsKeptAsItIs() {
+    // Celery's pickle serializer stores the exception instance itself.
+    InMemoryCelery pickled =
+        InMemoryCelery.create(CeleryConfig.defaults().resultSerializer(ResultSerializer.OBJECT));
     IllegalStateException boom = new IllegalStateException("boom");
+
+    AsyncResult<Object> r = pickled.seed().failed("t1", boom);
+
+    assertThatThrownBy(r::get).isSameAs(boom);
+  }
+
+  @Test
+  void failedStoresTheTracebackTheCallerGives() {
+    RemoteTaskException boom = PythonException.of("ValueError", "boom");
 
     AsyncResult<Object> r = app.seed().failed("t1", boom, "Traceback (most recent call last): ...");
 
@@ -79,7 +124,7 @@ class SeederTest {
 
   @Test
   void retryingIsNotReadyAndKeepsTheExceptionAndRetries() {
-    IOException flaky = new IOException("flaky");
+    RemoteTaskException flaky = PythonException.of("ConnectionError", "flaky");
 
     AsyncResult<Object> r = app.seed().retrying("t1", flaky, 2);
 
@@ -154,7 +199,7 @@ class SeederTest {
 
   @Test
   void failedParentIsRaisedByTheChildsGet() {
-    IllegalStateException boom = new IllegalStateException("boom");
+    RemoteTaskException boom = PythonException.of("ValueError", "boom");
     AsyncResult<Object> first = app.seed().failed("first", boom);
 
     AsyncResult<Object> second = app.seed().parent(first).failed("second", boom);
@@ -181,7 +226,7 @@ class SeederTest {
 
   @Test
   void collectRaisesAFailedNodeUnlessPropagateIsOff() {
-    IllegalStateException boom = new IllegalStateException("boom");
+    RemoteTaskException boom = PythonException.of("ValueError", "boom");
     AsyncResult<Object> bad = app.seed().failed("bad", boom);
     AsyncResult<Object> root = app.seed().children(bad).succeeded("root", "done");
 

@@ -237,7 +237,11 @@ class AsyncResultAssertTest {
       AsyncResult<Object> failed = app.seed().failed("f-1", new IllegalStateException("boom"));
 
       assertThatThrownBy(() -> assertThat(failed).hasResult(1))
-          .hasMessageContaining("but had:" + NL + "  java.lang.IllegalStateException: boom" + NL);
+          .hasMessageContaining(
+              "but had:"
+                  + NL
+                  + "  io.celerykit.result.RemoteTaskException: java.lang.IllegalStateException: boom"
+                  + NL);
     }
 
     @Test
@@ -317,7 +321,9 @@ class AsyncResultAssertTest {
           .hasMessageContaining(
               "to have failed with:" + NL + "  java.lang.IllegalArgumentException" + NL)
           .hasMessageContaining(
-              "but failed with:" + NL + "  java.lang.IllegalStateException: boom");
+              "but failed with:"
+                  + NL
+                  + "  io.celerykit.result.RemoteTaskException: java.lang.IllegalStateException: boom");
     }
 
     @Test
@@ -394,7 +400,7 @@ class AsyncResultAssertTest {
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("to have been retried:" + NL + "  3 times")
           .hasMessageContaining("but was retried:" + NL + "  2 times")
-          .hasMessageContaining("RETRY (IOException: flaky)");
+          .hasMessageContaining("RETRY (RemoteTaskException: java.io.IOException: flaky)");
     }
 
     @Test
@@ -528,7 +534,10 @@ class AsyncResultAssertTest {
       AsyncResult<Object> root = app.seed().children(a, b).succeeded("root", 3);
 
       assertThat(root).child(0).isSuccessful().hasResult(1);
-      assertThat(root).child(1).failedWith(IllegalStateException.class).hasMessage("boom");
+      assertThat(root)
+          .child(1)
+          .failedWith(IllegalStateException.class)
+          .hasMessageEndingWith(": boom");
     }
 
     @Test

@@ -64,7 +64,9 @@ class ResultSetAssertTest {
         .hasMessageContaining(
             "Expecting every member of result set:" + NL + "  <GroupResult: g-mixed")
         .hasMessageContaining(
-            "but these were not:" + NL + "  broken FAILURE IllegalStateException: boom")
+            "but these were not:"
+                + NL
+                + "  broken FAILURE RemoteTaskException: java.lang.IllegalStateException: boom")
         .hasMessageContaining("  waiting PENDING")
         .hasMessageContaining("result tree:" + NL + "  group g-mixed (3 members)");
   }
@@ -102,7 +104,9 @@ class ResultSetAssertTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expecting no member of result set:")
         .hasMessageContaining(
-            "but these have:" + NL + "  broken FAILURE IllegalStateException: boom");
+            "but these have:"
+                + NL
+                + "  broken FAILURE RemoteTaskException: java.lang.IllegalStateException: boom");
   }
 
   @Test
@@ -149,7 +153,10 @@ class ResultSetAssertTest {
     GroupResult group = app.seed().group("g-nav", one, broken);
 
     assertThat(group).member(0).isSuccessful().hasResult(1);
-    assertThat(group).member(1).failedWith(IllegalStateException.class).hasMessage("boom");
+    assertThat(group)
+        .member(1)
+        .failedWith(IllegalStateException.class)
+        .hasMessageEndingWith(": boom");
   }
 
   @Test

@@ -120,7 +120,7 @@ class ResultTreeAssertTest {
                 + NL
                 + "but these were not:"
                 + NL
-                + "  b FAILURE IllegalStateException: boom");
+                + "  b FAILURE RemoteTaskException: java.lang.IllegalStateException: boom");
   }
 
   @Test

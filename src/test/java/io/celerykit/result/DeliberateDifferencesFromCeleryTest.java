@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.celerykit.app.InMemoryCelery;
+import io.celerykit.app.PythonException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class DeliberateDifferencesFromCeleryTest {
   @Test
   void propagateFalseOnATypedResultIsAnOutcomeNotAnExceptionCastToT() {
     // Celery's get(propagate=False) returns the exception instance as the value.
-    IllegalStateException boom = new IllegalStateException("boom");
+    RemoteTaskException boom = PythonException.of("ValueError", "boom");
     app.seed().failed("f", boom);
     AsyncResult<Integer> r = app.asyncResult("f");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.celerykit.app.InMemoryCelery;
 import io.celerykit.result.AsyncResult;
+import io.celerykit.result.ChordException;
 import io.celerykit.result.GroupResult;
 import io.celerykit.result.MaxRetriesExceededException;
 import io.celerykit.result.RemoteTaskException;
@@ -270,6 +271,16 @@ class CeleryJsonTest {
                 null,
                 "t"))
         .isExactlyInstanceOf(ResultTimeoutException.class);
+    assertThat(
+            CeleryJson.decodeException(
+                exc(
+                    "ChordError",
+                    List.of("Dependency a raised ValueError('x')"),
+                    "celery.exceptions"),
+                null,
+                "t"))
+        .isExactlyInstanceOf(ChordException.class)
+        .hasMessage("Dependency a raised ValueError('x')");
     // the same names from another module are someone else's exceptions
     assertThat(
             CeleryJson.decodeException(

@@ -129,22 +129,6 @@ final class CanvasScenarios {
                 })
             .needs(Capability.CHORD)
             .expect(
-                KnownDifference.CHORD_ERROR_READS_BACK_AS_REMOTE_TASK_EXCEPTION,
-                "body.get",
-                "body.get.exc",
-                "body.get.traceback",
-                "body.result")
-            .expect(
-                KnownDifference.CHORD_ERROR_META_HAS_REQUEST_FIELDS,
-                "body.extended",
-                "body.meta",
-                "body.meta.name",
-                "body.meta.args",
-                "body.meta.kwargs",
-                "body.meta.worker",
-                "body.meta.retries",
-                "body.meta.queue")
-            .expect(
                 STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE, "body.traceback", "body.meta.traceback"),
         Scenario.of(
                 "a link callback gets the value and is a child of the task",

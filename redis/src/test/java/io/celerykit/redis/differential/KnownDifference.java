@@ -34,28 +34,6 @@ enum KnownDifference {
           + " redis://...)\", and for a join's later member the wall time left"
           + " (\"PT0.299968711S\")."),
 
-  /** The exception a client gets for a chord whose header failed, read from Redis. */
-  CHORD_ERROR_READS_BACK_AS_REMOTE_TASK_EXCEPTION(
-      Kind.DOUBLE_BUG,
-      "celery/backends/base.py exception_to_python rebuilds celery.exceptions.ChordError, which"
-          + " the client raises",
-      "The Redis engine's client gets a RemoteTaskException(\"ChordError\","
-          + " \"celery.exceptions\") where InMemoryCelery's raises celerykit's ChordException: the"
-          + " core's io.celerykit.wire.CeleryJson.decodeException maps back only TaskRevokedError,"
-          + " MaxRetriesExceededError and TimeoutError, although encodeException writes"
-          + " ChordException as ChordError (and NotRegistered, ImproperlyConfigured,"
-          + " IncompleteStream likewise)."),
-
-  /** The FAILURE stored for the body of a chord whose header failed. */
-  CHORD_ERROR_META_HAS_REQUEST_FIELDS(
-      Kind.DOUBLE_BUG,
-      "celery/backends/base.py chord_error_from_stack -> fail_from_current_stack(callback.id,"
-          + " exc=ChordError(...)) -> mark_as_failure(task_id, exc, traceback) without a request,"
-          + " so _get_result_meta adds no result_extended fields (if request: ...)",
-      "With result_extended, InMemoryCelery stores the ChordError of a body that never ran with"
-          + " name, args [] and kwargs {} (worker, retries and queue null); Celery stores"
-          + " status, result, traceback, children, date_done and task_id only."),
-
   /** A link_error errback that takes one argument (the failed task's id). */
   ERRBACK_IS_NOT_SENT_AS_A_GROUP(
       Kind.DOUBLE_BUG,
