@@ -86,10 +86,7 @@ public final class PythonException {
    * the exception's line.
    */
   private static String traceback(RemoteTaskException e) {
-    return "Traceback (most recent call last):\n"
-        + "  File \"<celerykit>\", line 1, in <scripted failure>\n"
-        + e.getMessage()
-        + "\n";
+    return PythonTraceback.scripted(e.getMessage());
   }
 
   /**

@@ -174,11 +174,17 @@ final class ResultStore {
 
   /**
    * Returns the stack trace of an error as text, the stored traceback; a {@link
-   * RemoteTaskException} gives the traceback it carries (a Python worker's), when it has one.
+   * RemoteTaskException} gives the traceback it carries (a Python worker's), when it has one, and
+   * celerykit's exceptions that stand for Celery's own ({@code Retry}, {@code ChordError}, ...)
+   * Python's traceback shape, ending in the exception line Celery stores.
    */
   static String traceback(Throwable error) {
     if (error instanceof RemoteTaskException remote && remote.traceback() != null) {
       return remote.traceback();
+    }
+    String python = PythonTraceback.ofCeleryException(error);
+    if (python != null) {
+      return python;
     }
     StringWriter out = new StringWriter();
     error.printStackTrace(new PrintWriter(out));

@@ -1,5 +1,6 @@
 package io.celerykit.app;
 
+import io.celerykit.internal.PythonRepr;
 import io.celerykit.result.CeleryException;
 import java.time.Duration;
 
@@ -16,7 +17,7 @@ public final class RetryException extends CeleryException {
   private final Duration countdown;
 
   RetryException(Throwable exc, Duration countdown) {
-    super("Retry in " + seconds(countdown) + (exc == null ? "" : ": " + exc), exc);
+    super("Retry in " + seconds(countdown) + (exc == null ? "" : ": " + PythonRepr.repr(exc)), exc);
     this.exc = exc;
     this.countdown = countdown;
   }

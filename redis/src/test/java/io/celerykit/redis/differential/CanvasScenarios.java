@@ -1,6 +1,5 @@
 package io.celerykit.redis.differential;
 
-import static io.celerykit.redis.differential.KnownDifference.STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE;
 import static io.celerykit.redis.differential.Steps.send;
 import static io.celerykit.redis.differential.Steps.settle;
 import static io.celerykit.redis.differential.Steps.settleOwnOutcome;
@@ -127,9 +126,7 @@ final class CanvasScenarios {
                           .applyAsync();
                   settleOwnOutcome(run, "body", body);
                 })
-            .needs(Capability.CHORD)
-            .expect(
-                STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE, "body.traceback", "body.meta.traceback"),
+            .needs(Capability.CHORD),
         Scenario.of(
                 "a link callback gets the value and is a child of the task",
                 run -> {

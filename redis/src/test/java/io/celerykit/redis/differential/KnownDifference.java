@@ -7,22 +7,6 @@ package io.celerykit.redis.differential;
  * scenario fails until its marker is removed.
  */
 enum KnownDifference {
-  /** The traceback stored with a FAILURE or RETRY (and read by {@code AsyncResult.traceback()}). */
-  STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE(
-      Kind.DOUBLE_BUG,
-      "celery/app/trace.py TraceInfo.handle_failure and handle_retry: einfo = ExceptionInfo();"
-          + " backend.mark_as_failure(req.id, exc, einfo.traceback) / mark_as_retry(req.id,"
-          + " reason.exc, einfo.traceback); billiard/einfo.py ExceptionInfo.traceback is"
-          + " ''.join(traceback.format_exception(...))",
-      "InMemoryCelery stores Throwable.printStackTrace() of what the task raised"
-          + " (io.celerykit.app.ResultStore.traceback, used by Worker.failed and"
-          + " ResultStore.storeRetry): for a RemoteTaskException it ignores the traceback the"
-          + " exception carries, for a retry it stores the RetryException's Java stack, and the"
-          + " last line is a JVM frame (\"at ...ForkedBooter.main(...)\", \"... 79 more\")."
-          + " Celery stores Python's traceback, whose last line is the exception line"
-          + " (\"ValueError: bad\", \"celery.exceptions.Retry: Retry in 0.1s:"
-          + " OSError('again')\")."),
-
   /** celerykit's own words after Celery's message in a get or join timeout. */
   TIMEOUT_HINT_NAMES_THE_ENGINE(
       Kind.ENGINE_WORDING,

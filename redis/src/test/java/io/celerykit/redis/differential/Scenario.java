@@ -16,8 +16,8 @@ import java.util.Set;
  *       AsyncResult<Object> r = run.app().sendTask("diff.fail", "value", "bad");
  *       Steps.settle(run, "failed", r);   // get, the result API's view, the stored meta
  *     })
- *     .expect(KnownDifference.STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE,
- *         "failed.traceback", "failed.meta.traceback");
+ *     .expect(KnownDifference.TIMEOUT_HINT_NAMES_THE_ENGINE,
+ *         "failed.get");
  * }</pre>
  *
  * @param name what the scenario shows, as a sentence

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class VerdictTest {
   private static final Scenario PLAIN = Scenario.of("plain", run -> {});
   private static final Scenario MARKED =
-      PLAIN.expect(KnownDifference.STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE, "tb");
+      PLAIN.expect(KnownDifference.TIMEOUT_HINT_NAMES_THE_ENGINE, "tb");
 
   private static Comparison compare(String leftTb, String rightTb) {
     return Comparison.of(
@@ -45,7 +45,7 @@ class VerdictTest {
   void aMarkedDifferenceThatNoLongerShowsFailsUntilTheMarkerIsRemoved() {
     assertThatThrownBy(() -> Verdict.of(MARKED, compare("x", "x")))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("STORED_TRACEBACK_IS_A_JAVA_STACK_TRACE no longer shows at [tb]")
+        .hasMessageContaining("TIMEOUT_HINT_NAMES_THE_ENGINE no longer shows at [tb]")
         .hasMessageContaining("remove its marker");
   }
 
