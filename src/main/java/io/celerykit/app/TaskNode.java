@@ -121,9 +121,7 @@ final class TaskNode extends CanvasNode {
 
   /** Sends the signature's errbacks with this task's id, as Celery does for a chord's body. */
   private void callErrbacks() {
-    for (Signature errback : sig.options().linkError()) {
-      errback.withPrepended(id).applyAsync();
-    }
+    Worker.callErrbacks(sig.options().linkError(), id);
   }
 
   @Override

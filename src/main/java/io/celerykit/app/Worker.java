@@ -409,9 +409,7 @@ public final class Worker implements AutoCloseable {
           p.put("traceback", traceback);
           return p;
         });
-    for (Signature errback : m.linkError) {
-      errback.withPrepended(m.id).applyAsync();
-    }
+    callErrbacks(m.linkError, m.id);
     for (Consumer<Completion> hook : m.onComplete) {
       hook.accept(new Completion(m.id, TaskState.FAILURE, stored));
     }
@@ -426,6 +424,17 @@ public final class Worker implements AutoCloseable {
   }
 
   /** Returns the stack trace of an error as text, as stored with a failure. */
+  /**
+   * Sends a failed task's errbacks: the task's id their one argument, all as the members of one new
+   * group, as Celery's {@code Backend._call_task_errbacks} sends one-argument errbacks ({@code
+   * group(old_signature).apply_async((task_id,), parent_id=task_id)}).
+   */
+  static void callErrbacks(List<Signature> errbacks, String taskId) {
+    if (!errbacks.isEmpty()) {
+      Canvas.group(errbacks).applyAsync(List.of(taskId));
+    }
+  }
+
   static String traceback(Throwable error) {
     return ResultStore.traceback(error);
   }

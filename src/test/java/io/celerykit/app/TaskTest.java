@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TaskTest {
@@ -371,6 +372,39 @@ class TaskTest {
 
     assertThat(r.failed()).isTrue();
     assertThat(called).containsExactly(r.id());
+  }
+
+  @Test
+  void errbacksAreSentAsTheMembersOfOneNewGroup() {
+    // celery/backends/base.py Backend._call_task_errbacks: one-argument errbacks are sent as
+    // group(old_signature).apply_async((task_id,), parent_id=task_id, root_id=root_id).
+    Task<Integer> boom =
+        app.task(
+            "tasks.boom",
+            () -> {
+              throw new IllegalStateException("boom");
+            });
+    Task<Object> first = app.task("tasks.first", (Object id) -> id);
+    Task<Object> second = app.task("tasks.second", (Object id) -> id);
+
+    AsyncResult<Integer> r =
+        boom.applyAsync(
+            List.of(),
+            Map.of(),
+            ApplyOptions.defaults().linkError(first.s()).linkError(second.s()));
+    app.worker().runUntilIdle();
+
+    List<SentTask> errbacks =
+        app.sentTasks().stream()
+            .filter(t -> !t.name().equals("tasks.boom"))
+            .collect(Collectors.toList());
+    assertThat(errbacks).extracting(SentTask::name).containsExactly("tasks.first", "tasks.second");
+    assertThat(errbacks).extracting(SentTask::args).containsOnly(List.of(r.id()));
+    assertThat(errbacks.get(0).groupId()).isNotNull().isEqualTo(errbacks.get(1).groupId());
+    assertThat(errbacks).extracting(SentTask::parentId).containsOnly(r.id());
+    assertThat(errbacks).extracting(SentTask::groupIndex).containsExactly(0, 1);
+    assertThat(app.backend().getTaskMeta(errbacks.get(0).taskId()).groupId())
+        .isEqualTo(errbacks.get(0).groupId());
   }
 
   @Test

@@ -160,11 +160,6 @@ final class CanvasScenarios {
                   settle(run, "failed", r);
                   settle(run, "errback", app.asyncResult(errbackId));
                 })
-            .needs(Capability.LINK)
-            .expect(
-                KnownDifference.ERRBACK_IS_NOT_SENT_AS_A_GROUP,
-                "errback.meta",
-                "errback.meta.task_id",
-                "errback.meta.group_id"));
+            .needs(Capability.LINK));
   }
 }

@@ -18,17 +18,6 @@ enum KnownDifference {
           + " redis://...)\", and for a join's later member the wall time left"
           + " (\"PT0.299968711S\")."),
 
-  /** A link_error errback that takes one argument (the failed task's id). */
-  ERRBACK_IS_NOT_SENT_AS_A_GROUP(
-      Kind.DOUBLE_BUG,
-      "celery/backends/base.py Backend._call_task_errbacks: old-style errbacks (one argument) are"
-          + " sent as group(old_signature).apply_async((task_id,), parent_id=task_id,"
-          + " root_id=root_id)",
-      "Celery sends a one-argument errback as a member of a new group, so its meta has a"
-          + " group_id; InMemoryCelery sends it alone (Worker.failed:"
-          + " errback.withPrepended(m.id).applyAsync()), without group_id. (Its task_id label"
-          + " differs too only because the group id is numbered first on the Redis side.)"),
-
   /** A task name nobody registered. */
   NOT_REGISTERED_AT_SEND(
       Kind.DELIBERATE,
