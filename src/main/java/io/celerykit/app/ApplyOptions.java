@@ -1,6 +1,7 @@
 package io.celerykit.app;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.OptionValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The options of Celery's {@code apply_async(...)}: {@code task_id}, {@code countdown}, {@code
@@ -37,11 +39,13 @@ public final class ApplyOptions {
   }
 
   /** Copies the values, changes the copy, and records that the keyword was set. */
-  private ApplyOptions copy(String keyword, Mutator m) {
-    Builder b = values.copy();
-    m.apply(b);
-    b.keywordsSet = new SetKeyword(keyword, b.keywordsSet);
-    return new ApplyOptions(b);
+  private ApplyOptions copy(String keyword, Consumer<Builder> change) {
+    return new ApplyOptions(
+        values.with(
+            b -> {
+              change.accept(b);
+              b.keywordsSet = new SetKeyword(keyword, b.keywordsSet);
+            }));
   }
 
   /**
@@ -420,10 +424,6 @@ public final class ApplyOptions {
     return List.copyOf(new LinkedHashSet<>(newestFirst));
   }
 
-  private interface Mutator {
-    void apply(Builder b);
-  }
-
   /** A keyword a wither set, before those set earlier: an immutable list that copies share. */
   private record SetKeyword(String name, SetKeyword next) {}
 
@@ -432,7 +432,7 @@ public final class ApplyOptions {
    * (its default in its initializer), one wither (which names the keyword) and one accessor; {@link
    * #copy()} copies every field, so no wither lists the others. Fields hold immutable values only.
    */
-  private static final class Builder implements Cloneable {
+  private static final class Builder extends OptionValues<Builder> {
     String taskId;
     Duration countdown;
     Instant eta;
@@ -449,13 +449,5 @@ public final class ApplyOptions {
     Duration softTimeLimit;
     String shadow;
     SetKeyword keywordsSet;
-
-    Builder copy() {
-      try {
-        return (Builder) super.clone();
-      } catch (CloneNotSupportedException e) {
-        throw new AssertionError("Builder is Cloneable", e);
-      }
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.celerykit.app;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.OptionValues;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -29,9 +30,7 @@ public final class CeleryConfig {
   }
 
   private CeleryConfig copy(Consumer<Builder> change) {
-    Builder b = values.copy();
-    change.accept(b);
-    return new CeleryConfig(b);
+    return new CeleryConfig(values.with(change));
   }
 
   /**
@@ -444,7 +443,7 @@ public final class CeleryConfig {
         + "]";
   }
 
-  private static final class Builder implements Cloneable {
+  private static final class Builder extends OptionValues<Builder> {
     boolean taskTrackStarted;
     boolean resultExtended;
     boolean taskAlwaysEager;
@@ -463,13 +462,5 @@ public final class CeleryConfig {
     ResultSerializer resultSerializer = ResultSerializer.JSON;
     int workerPid = DEFAULT_WORKER_PID;
     int sentTaskCapacity = 10_000;
-
-    Builder copy() {
-      try {
-        return (Builder) super.clone();
-      } catch (CloneNotSupportedException e) {
-        throw new AssertionError("Builder is Cloneable", e);
-      }
-    }
   }
 }
