@@ -64,8 +64,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions taskId(String id) {
-    Checks.requireNonBlank(id, "task_id");
-    return copy("task_id", b -> b.taskId = id);
+    return copy("task_id", b -> b.taskId = Checks.requireNonBlank(id, "task_id"));
   }
 
   /**
@@ -76,11 +75,9 @@ public final class ApplyOptions {
    * @throws IllegalArgumentException for a null or negative countdown or when an eta is set
    */
   public ApplyOptions countdown(Duration delay) {
-    Checks.requireNonNegative(delay, "countdown");
-    if (values.eta != null) {
-      throw conflict();
-    }
-    return copy("countdown", b -> b.countdown = delay);
+    return copy(
+        "countdown",
+        b -> b.countdown = unlessSet(b.eta, Checks.requireNonNegative(delay, "countdown")));
   }
 
   /**
@@ -91,16 +88,17 @@ public final class ApplyOptions {
    * @throws IllegalArgumentException for a null eta or when a countdown is set
    */
   public ApplyOptions eta(Instant at) {
-    Checks.requireNonNull(at, "eta");
-    if (values.countdown != null) {
-      throw conflict();
-    }
-    return copy("eta", b -> b.eta = at);
+    return copy("eta", b -> b.eta = unlessSet(b.countdown, Checks.requireNonNull(at, "eta")));
   }
 
-  private static IllegalArgumentException conflict() {
-    return new IllegalArgumentException(
-        "countdown and eta both set; pass one of them (countdown is relative to now, eta absolute)");
+  /** Returns the value of countdown or eta, refusing it when the other one is set already. */
+  private static <T> T unlessSet(Object other, T value) {
+    if (other != null) {
+      throw new IllegalArgumentException(
+          "countdown and eta both set; pass one of them (countdown is relative to now, eta"
+              + " absolute)");
+    }
+    return value;
   }
 
   /**
@@ -110,13 +108,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions expires(Duration after) {
-    Checks.requireNonNegative(after, "expires");
-    return copy(
-        "expires",
-        b -> {
-          b.expiresIn = after;
-          b.expiresAt = null;
-        });
+    return expiry(Checks.requireNonNegative(after, "expires"), null);
   }
 
   /**
@@ -126,11 +118,15 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions expires(Instant at) {
-    Checks.requireNonNull(at, "expires");
+    return expiry(null, Checks.requireNonNull(at, "expires"));
+  }
+
+  /** Sets {@code expires} as a delay or as an instant (the other one null). */
+  private ApplyOptions expiry(Duration in, Instant at) {
     return copy(
         "expires",
         b -> {
-          b.expiresIn = null;
+          b.expiresIn = in;
           b.expiresAt = at;
         });
   }
@@ -142,8 +138,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions queue(String name) {
-    Checks.requireNonBlank(name, "queue");
-    return copy("queue", b -> b.queue = name);
+    return copy("queue", b -> b.queue = Checks.requireNonBlank(name, "queue"));
   }
 
   /**
@@ -190,8 +185,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions link(Signature callback) {
-    Checks.requireNonNull(callback, "link");
-    return copy("link", b -> b.link = append(b.link, callback));
+    return copy("link", b -> b.link = append(b.link, Checks.requireNonNull(callback, "link")));
   }
 
   /**
@@ -201,8 +195,9 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions linkError(Signature errback) {
-    Checks.requireNonNull(errback, "link_error");
-    return copy("link_error", b -> b.linkError = append(b.linkError, errback));
+    return copy(
+        "link_error",
+        b -> b.linkError = append(b.linkError, Checks.requireNonNull(errback, "link_error")));
   }
 
   /**
@@ -231,8 +226,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions routingKey(String key) {
-    Checks.requireNonBlank(key, "routing_key");
-    return copy("routing_key", b -> b.routingKey = key);
+    return copy("routing_key", b -> b.routingKey = Checks.requireNonBlank(key, "routing_key"));
   }
 
   /**
@@ -243,8 +237,9 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions timeLimit(Duration limit) {
-    Checks.requirePositive(limit, "time_limit", "pass a positive duration");
-    return copy("time_limit", b -> b.timeLimit = limit);
+    return copy(
+        "time_limit",
+        b -> b.timeLimit = Checks.requirePositive(limit, "time_limit", "pass a positive duration"));
   }
 
   /**
@@ -255,8 +250,11 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions softTimeLimit(Duration limit) {
-    Checks.requirePositive(limit, "soft_time_limit", "pass a positive duration");
-    return copy("soft_time_limit", b -> b.softTimeLimit = limit);
+    return copy(
+        "soft_time_limit",
+        b ->
+            b.softTimeLimit =
+                Checks.requirePositive(limit, "soft_time_limit", "pass a positive duration"));
   }
 
   /**
@@ -266,8 +264,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions shadow(String name) {
-    Checks.requireNonBlank(name, "shadow");
-    return copy("shadow", b -> b.shadow = name);
+    return copy("shadow", b -> b.shadow = Checks.requireNonBlank(name, "shadow"));
   }
 
   private static List<Signature> append(List<Signature> list, Signature more) {
