@@ -1,6 +1,7 @@
 package io.celerykit.app;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.OptionValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The options of Celery's {@code apply_async(...)}: {@code task_id}, {@code countdown}, {@code
@@ -37,11 +39,13 @@ public final class ApplyOptions {
   }
 
   /** Copies the values, changes the copy, and records that the keyword was set. */
-  private ApplyOptions copy(String keyword, Mutator m) {
-    Builder b = values.copy();
-    m.apply(b);
-    b.keywordsSet = new SetKeyword(keyword, b.keywordsSet);
-    return new ApplyOptions(b);
+  private ApplyOptions copy(String keyword, Consumer<Builder> change) {
+    return new ApplyOptions(
+        values.with(
+            b -> {
+              change.accept(b);
+              b.keywordsSet = new SetKeyword(keyword, b.keywordsSet);
+            }));
   }
 
   /**
@@ -60,8 +64,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions taskId(String id) {
-    Checks.requireNonBlank(id, "task_id");
-    return copy("task_id", b -> b.taskId = id);
+    return copy("task_id", b -> b.taskId = Checks.requireNonBlank(id, "task_id"));
   }
 
   /**
@@ -72,11 +75,9 @@ public final class ApplyOptions {
    * @throws IllegalArgumentException for a null or negative countdown or when an eta is set
    */
   public ApplyOptions countdown(Duration delay) {
-    Checks.requireNonNegative(delay, "countdown");
-    if (values.eta != null) {
-      throw conflict();
-    }
-    return copy("countdown", b -> b.countdown = delay);
+    return copy(
+        "countdown",
+        b -> b.countdown = unlessSet(b.eta, Checks.requireNonNegative(delay, "countdown")));
   }
 
   /**
@@ -87,16 +88,17 @@ public final class ApplyOptions {
    * @throws IllegalArgumentException for a null eta or when a countdown is set
    */
   public ApplyOptions eta(Instant at) {
-    Checks.requireNonNull(at, "eta");
-    if (values.countdown != null) {
-      throw conflict();
-    }
-    return copy("eta", b -> b.eta = at);
+    return copy("eta", b -> b.eta = unlessSet(b.countdown, Checks.requireNonNull(at, "eta")));
   }
 
-  private static IllegalArgumentException conflict() {
-    return new IllegalArgumentException(
-        "countdown and eta both set; pass one of them (countdown is relative to now, eta absolute)");
+  /** Returns the value of countdown or eta, refusing it when the other one is set already. */
+  private static <T> T unlessSet(Object other, T value) {
+    if (other != null) {
+      throw new IllegalArgumentException(
+          "countdown and eta both set; pass one of them (countdown is relative to now, eta"
+              + " absolute)");
+    }
+    return value;
   }
 
   /**
@@ -106,13 +108,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions expires(Duration after) {
-    Checks.requireNonNegative(after, "expires");
-    return copy(
-        "expires",
-        b -> {
-          b.expiresIn = after;
-          b.expiresAt = null;
-        });
+    return expiry(Checks.requireNonNegative(after, "expires"), null);
   }
 
   /**
@@ -122,11 +118,15 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions expires(Instant at) {
-    Checks.requireNonNull(at, "expires");
+    return expiry(null, Checks.requireNonNull(at, "expires"));
+  }
+
+  /** Sets {@code expires} as a delay or as an instant (the other one null). */
+  private ApplyOptions expiry(Duration in, Instant at) {
     return copy(
         "expires",
         b -> {
-          b.expiresIn = null;
+          b.expiresIn = in;
           b.expiresAt = at;
         });
   }
@@ -138,8 +138,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions queue(String name) {
-    Checks.requireNonBlank(name, "queue");
-    return copy("queue", b -> b.queue = name);
+    return copy("queue", b -> b.queue = Checks.requireNonBlank(name, "queue"));
   }
 
   /**
@@ -186,8 +185,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions link(Signature callback) {
-    Checks.requireNonNull(callback, "link");
-    return copy("link", b -> b.link = append(b.link, callback));
+    return copy("link", b -> b.link = append(b.link, Checks.requireNonNull(callback, "link")));
   }
 
   /**
@@ -197,8 +195,9 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions linkError(Signature errback) {
-    Checks.requireNonNull(errback, "link_error");
-    return copy("link_error", b -> b.linkError = append(b.linkError, errback));
+    return copy(
+        "link_error",
+        b -> b.linkError = append(b.linkError, Checks.requireNonNull(errback, "link_error")));
   }
 
   /**
@@ -227,8 +226,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions routingKey(String key) {
-    Checks.requireNonBlank(key, "routing_key");
-    return copy("routing_key", b -> b.routingKey = key);
+    return copy("routing_key", b -> b.routingKey = Checks.requireNonBlank(key, "routing_key"));
   }
 
   /**
@@ -239,8 +237,9 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions timeLimit(Duration limit) {
-    Checks.requirePositive(limit, "time_limit", "pass a positive duration");
-    return copy("time_limit", b -> b.timeLimit = limit);
+    return copy(
+        "time_limit",
+        b -> b.timeLimit = Checks.requirePositive(limit, "time_limit", "pass a positive duration"));
   }
 
   /**
@@ -251,8 +250,11 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions softTimeLimit(Duration limit) {
-    Checks.requirePositive(limit, "soft_time_limit", "pass a positive duration");
-    return copy("soft_time_limit", b -> b.softTimeLimit = limit);
+    return copy(
+        "soft_time_limit",
+        b ->
+            b.softTimeLimit =
+                Checks.requirePositive(limit, "soft_time_limit", "pass a positive duration"));
   }
 
   /**
@@ -262,8 +264,7 @@ public final class ApplyOptions {
    * @return the new options
    */
   public ApplyOptions shadow(String name) {
-    Checks.requireNonBlank(name, "shadow");
-    return copy("shadow", b -> b.shadow = name);
+    return copy("shadow", b -> b.shadow = Checks.requireNonBlank(name, "shadow"));
   }
 
   private static List<Signature> append(List<Signature> list, Signature more) {
@@ -420,10 +421,6 @@ public final class ApplyOptions {
     return List.copyOf(new LinkedHashSet<>(newestFirst));
   }
 
-  private interface Mutator {
-    void apply(Builder b);
-  }
-
   /** A keyword a wither set, before those set earlier: an immutable list that copies share. */
   private record SetKeyword(String name, SetKeyword next) {}
 
@@ -432,7 +429,7 @@ public final class ApplyOptions {
    * (its default in its initializer), one wither (which names the keyword) and one accessor; {@link
    * #copy()} copies every field, so no wither lists the others. Fields hold immutable values only.
    */
-  private static final class Builder implements Cloneable {
+  private static final class Builder extends OptionValues<Builder> {
     String taskId;
     Duration countdown;
     Instant eta;
@@ -449,13 +446,5 @@ public final class ApplyOptions {
     Duration softTimeLimit;
     String shadow;
     SetKeyword keywordsSet;
-
-    Builder copy() {
-      try {
-        return (Builder) super.clone();
-      } catch (CloneNotSupportedException e) {
-        throw new AssertionError("Builder is Cloneable", e);
-      }
-    }
   }
 }

@@ -1,8 +1,10 @@
 package io.celerykit.app;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.OptionValues;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The app's settings, with Celery's names and defaults. Immutable; every wither returns a copy.
@@ -19,107 +21,16 @@ public final class CeleryConfig {
    */
   public static final int DEFAULT_WORKER_PID = 4242;
 
-  private static final CeleryConfig DEFAULTS =
-      new CeleryConfig(
-          false,
-          false,
-          false,
-          false,
-          false,
-          false,
-          Duration.ofDays(1),
-          Duration.ofSeconds(180),
-          3,
-          WorkerMode.DETERMINISTIC,
-          2,
-          "celery@celerykit",
-          "celery",
-          10_000,
-          false,
-          ResultSerializer.JSON,
-          DEFAULT_WORKER_PID,
-          10_000);
+  private static final CeleryConfig DEFAULTS = new CeleryConfig(new Builder());
 
-  private final boolean taskTrackStarted;
-  private final boolean resultExtended;
-  private final boolean taskAlwaysEager;
-  private final boolean taskEagerPropagates;
-  private final boolean taskStoreEagerResult;
-  private final boolean taskIgnoreResult;
-  private final Duration resultExpires;
-  private final Duration defaultRetryDelay;
-  private final Integer maxRetries;
-  private final WorkerMode workerMode;
-  private final int concurrency;
-  private final String hostname;
-  private final String defaultQueue;
-  private final int journalCapacity;
-  private final boolean trackResults;
-  private final ResultSerializer resultSerializer;
-  private final int workerPid;
-  private final int sentTaskCapacity;
+  private final Builder values;
 
-  private CeleryConfig(
-      boolean taskTrackStarted,
-      boolean resultExtended,
-      boolean taskAlwaysEager,
-      boolean taskEagerPropagates,
-      boolean taskStoreEagerResult,
-      boolean taskIgnoreResult,
-      Duration resultExpires,
-      Duration defaultRetryDelay,
-      Integer maxRetries,
-      WorkerMode workerMode,
-      int concurrency,
-      String hostname,
-      String defaultQueue,
-      int journalCapacity,
-      boolean trackResults,
-      ResultSerializer resultSerializer,
-      int workerPid,
-      int sentTaskCapacity) {
-    this.taskTrackStarted = taskTrackStarted;
-    this.resultExtended = resultExtended;
-    this.taskAlwaysEager = taskAlwaysEager;
-    this.taskEagerPropagates = taskEagerPropagates;
-    this.taskStoreEagerResult = taskStoreEagerResult;
-    this.taskIgnoreResult = taskIgnoreResult;
-    this.resultExpires = resultExpires;
-    this.defaultRetryDelay = defaultRetryDelay;
-    this.maxRetries = maxRetries;
-    this.workerMode = workerMode;
-    this.concurrency = concurrency;
-    this.hostname = hostname;
-    this.defaultQueue = defaultQueue;
-    this.journalCapacity = journalCapacity;
-    this.trackResults = trackResults;
-    this.resultSerializer = resultSerializer;
-    this.workerPid = workerPid;
-    this.sentTaskCapacity = sentTaskCapacity;
+  private CeleryConfig(Builder values) {
+    this.values = values;
   }
 
-  private CeleryConfig copy(Mutator m) {
-    Builder b = new Builder(this);
-    m.apply(b);
-    return new CeleryConfig(
-        b.taskTrackStarted,
-        b.resultExtended,
-        b.taskAlwaysEager,
-        b.taskEagerPropagates,
-        b.taskStoreEagerResult,
-        b.taskIgnoreResult,
-        b.resultExpires,
-        b.defaultRetryDelay,
-        b.maxRetries,
-        b.workerMode,
-        b.concurrency,
-        b.hostname,
-        b.defaultQueue,
-        b.journalCapacity,
-        b.trackResults,
-        b.resultSerializer,
-        b.workerPid,
-        b.sentTaskCapacity);
+  private CeleryConfig copy(Consumer<Builder> change) {
+    return new CeleryConfig(values.with(change));
   }
 
   /**
@@ -202,11 +113,13 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig resultExpires(Duration ttl) {
-    if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
-      throw new IllegalArgumentException(
-          "result_expires must be positive, got " + ttl + "; pass null to keep results forever");
-    }
-    return copy(b -> b.resultExpires = ttl);
+    return copy(
+        b ->
+            b.resultExpires =
+                ttl == null
+                    ? null
+                    : Checks.requirePositive(
+                        ttl, "result_expires", "pass null to keep results forever"));
   }
 
   /**
@@ -216,8 +129,7 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig defaultRetryDelay(Duration delay) {
-    Checks.requireRetryDelay(delay);
-    return copy(b -> b.defaultRetryDelay = delay);
+    return copy(b -> b.defaultRetryDelay = Checks.requireRetryDelay(delay));
   }
 
   /**
@@ -228,8 +140,7 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig maxRetries(Integer max) {
-    Checks.requireMaxRetries(max);
-    return copy(b -> b.maxRetries = max);
+    return copy(b -> b.maxRetries = Checks.requireMaxRetries(max));
   }
 
   /**
@@ -240,8 +151,7 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig workerMode(WorkerMode mode) {
-    Objects.requireNonNull(mode, "mode");
-    return copy(b -> b.workerMode = mode);
+    return copy(b -> b.workerMode = Objects.requireNonNull(mode, "mode"));
   }
 
   /**
@@ -251,10 +161,7 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig concurrency(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("concurrency must be >= 1, got " + threads);
-    }
-    return copy(b -> b.concurrency = threads);
+    return copy(b -> b.concurrency = Checks.requireAtLeast(threads, 1, "concurrency", ""));
   }
 
   /**
@@ -264,10 +171,7 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig hostname(String hostname) {
-    if (hostname == null || hostname.isBlank()) {
-      throw new IllegalArgumentException("hostname must not be blank, got " + hostname);
-    }
-    return copy(b -> b.hostname = hostname);
+    return copy(b -> b.hostname = Checks.requireNonBlank(hostname, "hostname"));
   }
 
   /**
@@ -279,10 +183,7 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig workerPid(int pid) {
-    if (pid < 1) {
-      throw new IllegalArgumentException("worker pid must be >= 1, got " + pid);
-    }
-    return copy(b -> b.workerPid = pid);
+    return copy(b -> b.workerPid = Checks.requireAtLeast(pid, 1, "worker pid", ""));
   }
 
   /**
@@ -292,10 +193,7 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig defaultQueue(String queue) {
-    if (queue == null || queue.isBlank()) {
-      throw new IllegalArgumentException("default queue must not be blank, got " + queue);
-    }
-    return copy(b -> b.defaultQueue = queue);
+    return copy(b -> b.defaultQueue = Checks.requireNonBlank(queue, "default queue"));
   }
 
   /**
@@ -306,11 +204,10 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig journalCapacity(int capacity) {
-    if (capacity < 0) {
-      throw new IllegalArgumentException(
-          "journal capacity must be >= 0 (0 switches it off), got " + capacity);
-    }
-    return copy(b -> b.journalCapacity = capacity);
+    return copy(
+        b ->
+            b.journalCapacity =
+                Checks.requireAtLeast(capacity, 0, "journal capacity", " (0 switches it off)"));
   }
 
   /**
@@ -322,11 +219,11 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig sentTaskCapacity(int capacity) {
-    if (capacity < 0) {
-      throw new IllegalArgumentException(
-          "sent task capacity must be >= 0 (0 switches recording off), got " + capacity);
-    }
-    return copy(b -> b.sentTaskCapacity = capacity);
+    return copy(
+        b ->
+            b.sentTaskCapacity =
+                Checks.requireAtLeast(
+                    capacity, 0, "sent task capacity", " (0 switches recording off)"));
   }
 
   /**
@@ -349,8 +246,7 @@ public final class CeleryConfig {
    * @return the new config
    */
   public CeleryConfig resultSerializer(ResultSerializer serializer) {
-    Objects.requireNonNull(serializer, "serializer");
-    return copy(b -> b.resultSerializer = serializer);
+    return copy(b -> b.resultSerializer = Objects.requireNonNull(serializer, "serializer"));
   }
 
   /**
@@ -359,7 +255,7 @@ public final class CeleryConfig {
    * @return the serializer
    */
   public ResultSerializer resultSerializer() {
-    return resultSerializer;
+    return values.resultSerializer;
   }
 
   /**
@@ -368,7 +264,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public boolean trackResults() {
-    return trackResults;
+    return values.trackResults;
   }
 
   /**
@@ -377,7 +273,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public boolean taskTrackStarted() {
-    return taskTrackStarted;
+    return values.taskTrackStarted;
   }
 
   /**
@@ -386,7 +282,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public boolean resultExtended() {
-    return resultExtended;
+    return values.resultExtended;
   }
 
   /**
@@ -395,7 +291,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public boolean taskAlwaysEager() {
-    return taskAlwaysEager;
+    return values.taskAlwaysEager;
   }
 
   /**
@@ -404,7 +300,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public boolean taskEagerPropagates() {
-    return taskEagerPropagates;
+    return values.taskEagerPropagates;
   }
 
   /**
@@ -413,7 +309,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public boolean taskStoreEagerResult() {
-    return taskStoreEagerResult;
+    return values.taskStoreEagerResult;
   }
 
   /**
@@ -422,7 +318,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public boolean taskIgnoreResult() {
-    return taskIgnoreResult;
+    return values.taskIgnoreResult;
   }
 
   /**
@@ -431,7 +327,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public Duration resultExpires() {
-    return resultExpires;
+    return values.resultExpires;
   }
 
   /**
@@ -440,7 +336,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public Duration defaultRetryDelay() {
-    return defaultRetryDelay;
+    return values.defaultRetryDelay;
   }
 
   /**
@@ -449,7 +345,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public Integer maxRetries() {
-    return maxRetries;
+    return values.maxRetries;
   }
 
   /**
@@ -458,7 +354,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public WorkerMode workerMode() {
-    return workerMode;
+    return values.workerMode;
   }
 
   /**
@@ -467,7 +363,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public int concurrency() {
-    return concurrency;
+    return values.concurrency;
   }
 
   /**
@@ -476,7 +372,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public String hostname() {
-    return hostname;
+    return values.hostname;
   }
 
   /**
@@ -485,7 +381,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public int workerPid() {
-    return workerPid;
+    return values.workerPid;
   }
 
   /**
@@ -494,7 +390,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public String defaultQueue() {
-    return defaultQueue;
+    return values.defaultQueue;
   }
 
   /**
@@ -503,7 +399,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public int journalCapacity() {
-    return journalCapacity;
+    return values.journalCapacity;
   }
 
   /**
@@ -512,7 +408,7 @@ public final class CeleryConfig {
    * @return the setting
    */
   public int sentTaskCapacity() {
-    return sentTaskCapacity;
+    return values.sentTaskCapacity;
   }
 
   /**
@@ -523,73 +419,48 @@ public final class CeleryConfig {
   @Override
   public String toString() {
     return "CeleryConfig[task_track_started="
-        + taskTrackStarted
+        + values.taskTrackStarted
         + ", result_extended="
-        + resultExtended
+        + values.resultExtended
         + ", task_always_eager="
-        + taskAlwaysEager
+        + values.taskAlwaysEager
         + ", task_eager_propagates="
-        + taskEagerPropagates
+        + values.taskEagerPropagates
         + ", task_store_eager_result="
-        + taskStoreEagerResult
+        + values.taskStoreEagerResult
         + ", task_ignore_result="
-        + taskIgnoreResult
+        + values.taskIgnoreResult
         + ", result_expires="
-        + resultExpires
+        + values.resultExpires
         + ", default_retry_delay="
-        + defaultRetryDelay
+        + values.defaultRetryDelay
         + ", max_retries="
-        + maxRetries
+        + values.maxRetries
         + ", result_serializer="
-        + resultSerializer
+        + values.resultSerializer
         + ", worker="
-        + workerMode
+        + values.workerMode
         + "]";
   }
 
-  private interface Mutator {
-    void apply(Builder b);
-  }
-
-  private static final class Builder {
+  private static final class Builder extends OptionValues<Builder> {
     boolean taskTrackStarted;
     boolean resultExtended;
     boolean taskAlwaysEager;
     boolean taskEagerPropagates;
     boolean taskStoreEagerResult;
     boolean taskIgnoreResult;
-    Duration resultExpires;
-    Duration defaultRetryDelay;
-    Integer maxRetries;
-    WorkerMode workerMode;
-    int concurrency;
-    String hostname;
-    String defaultQueue;
-    int journalCapacity;
+    Duration resultExpires = Duration.ofDays(1);
+    Duration defaultRetryDelay = Duration.ofSeconds(180);
+    Integer maxRetries = 3;
+    WorkerMode workerMode = WorkerMode.DETERMINISTIC;
+    int concurrency = 2;
+    String hostname = "celery@celerykit";
+    String defaultQueue = "celery";
+    int journalCapacity = 10_000;
     boolean trackResults;
-    ResultSerializer resultSerializer;
-    int workerPid;
-    int sentTaskCapacity;
-
-    Builder(CeleryConfig c) {
-      taskTrackStarted = c.taskTrackStarted;
-      resultExtended = c.resultExtended;
-      taskAlwaysEager = c.taskAlwaysEager;
-      taskEagerPropagates = c.taskEagerPropagates;
-      taskStoreEagerResult = c.taskStoreEagerResult;
-      taskIgnoreResult = c.taskIgnoreResult;
-      resultExpires = c.resultExpires;
-      defaultRetryDelay = c.defaultRetryDelay;
-      maxRetries = c.maxRetries;
-      workerMode = c.workerMode;
-      concurrency = c.concurrency;
-      hostname = c.hostname;
-      defaultQueue = c.defaultQueue;
-      journalCapacity = c.journalCapacity;
-      trackResults = c.trackResults;
-      resultSerializer = c.resultSerializer;
-      workerPid = c.workerPid;
-      sentTaskCapacity = c.sentTaskCapacity;
-    }
+    ResultSerializer resultSerializer = ResultSerializer.JSON;
+    int workerPid = DEFAULT_WORKER_PID;
+    int sentTaskCapacity = 10_000;
   }
 }

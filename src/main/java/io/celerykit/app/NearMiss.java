@@ -6,8 +6,14 @@ import java.util.List;
  * A sent task that a verification looked for but that did not match, with how close it came, as
  * WireMock's near misses: the same task name with other arguments, a name a typo away, or the same
  * arguments under another name. Listed closest first by {@link SentTasks#nearMisses}. Immutable.
+ *
+ * @param sent the send
+ * @param kind how it came close
+ * @param nameDistance how many edits separate its name from the expected one (0 for the same name)
+ * @param differences what differs, one line each, e.g. {@code args[0]: expected 'INV-1' but was
+ *     'INV-2'}
  */
-public final class NearMiss {
+public record NearMiss(SentTask sent, Kind kind, int nameDistance, List<String> differences) {
 
   /** How a send came close. */
   public enum Kind {
@@ -19,52 +25,16 @@ public final class NearMiss {
     SAME_ARGUMENTS
   }
 
-  private final SentTask sent;
-  private final Kind kind;
-  private final int nameDistance;
-  private final List<String> differences;
-
-  NearMiss(SentTask sent, Kind kind, int nameDistance, List<String> differences) {
-    this.sent = sent;
-    this.kind = kind;
-    this.nameDistance = nameDistance;
-    this.differences = List.copyOf(differences);
-  }
-
   /**
-   * Returns the send.
+   * Copies the differences.
    *
-   * @return the sent task
+   * @param sent the send
+   * @param kind how it came close
+   * @param nameDistance how many edits separate its name from the expected one
+   * @param differences what differs, one line each
    */
-  public SentTask sent() {
-    return sent;
-  }
-
-  /**
-   * Returns how it came close.
-   *
-   * @return the kind
-   */
-  public Kind kind() {
-    return kind;
-  }
-
-  /**
-   * Returns how many edits separate its name from the expected one (0 for the same name).
-   *
-   * @return the edit distance
-   */
-  public int nameDistance() {
-    return nameDistance;
-  }
-
-  /**
-   * Returns what differs, one line each, e.g. {@code args[0]: expected 'INV-1' but was 'INV-2'}.
-   *
-   * @return the differences
-   */
-  public List<String> differences() {
-    return differences;
+  public NearMiss {
+    differences = List.copyOf(differences);
   }
 
   /**

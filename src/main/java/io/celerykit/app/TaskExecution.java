@@ -14,7 +14,12 @@ import java.util.function.Function;
  * apply()} alike. The worker hands each {@link Ending} on to its storing and events; {@link #apply}
  * makes an eager run's {@link EagerResult}, as Celery's {@code Task.apply}.
  */
-final class TaskExecution {
+record TaskExecution(
+    InMemoryCelery app,
+    TaskStack stack,
+    ResultStore results,
+    CeleryConfig config,
+    VirtualClock clock) {
 
   /** How a run of a body ended. */
   sealed interface Ending {}
@@ -30,25 +35,6 @@ final class TaskExecution {
 
   /** The body rejected its message ({@code celery.exceptions.Reject}). */
   record Rejected(RejectException reject) implements Ending {}
-
-  private final InMemoryCelery app;
-  private final TaskStack stack;
-  private final ResultStore results;
-  private final CeleryConfig config;
-  private final VirtualClock clock;
-
-  TaskExecution(
-      InMemoryCelery app,
-      TaskStack stack,
-      ResultStore results,
-      CeleryConfig config,
-      VirtualClock clock) {
-    this.app = app;
-    this.stack = stack;
-    this.results = results;
-    this.config = config;
-    this.clock = clock;
-  }
 
   /** Makes the request of a run ({@code self.request}). */
   TaskContext context(Message m, RegisteredTask task, boolean eager) {

@@ -1,7 +1,9 @@
 package io.celerykit.app;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.OptionValues;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Per-task settings that override the app's ({@code @app.task(trail=..., ignore_result=...,
@@ -23,10 +25,8 @@ public final class TaskOptions {
     this.values = values;
   }
 
-  private TaskOptions copy(Mutator m) {
-    Builder b = values.copy();
-    m.apply(b);
-    return new TaskOptions(b);
+  private TaskOptions copy(Consumer<Builder> change) {
+    return new TaskOptions(values.with(change));
   }
 
   /**
@@ -119,29 +119,17 @@ public final class TaskOptions {
     return values.trackStarted != null ? values.trackStarted : config.taskTrackStarted();
   }
 
-  private interface Mutator {
-    void apply(Builder b);
-  }
-
   /**
    * The mutable values behind the options; null (or unset) follows the app. A new setting is one
    * field here, one wither and one accessor; {@link #copy()} copies every field, so no wither lists
    * the others. Fields hold immutable values only.
    */
-  private static final class Builder implements Cloneable {
+  private static final class Builder extends OptionValues<Builder> {
     boolean trail = true;
     Boolean ignoreResult;
     boolean maxRetriesSet;
     Integer maxRetries;
     Duration defaultRetryDelay;
     Boolean trackStarted;
-
-    Builder copy() {
-      try {
-        return (Builder) super.clone();
-      } catch (CloneNotSupportedException e) {
-        throw new AssertionError("Builder is Cloneable", e);
-      }
-    }
   }
 }

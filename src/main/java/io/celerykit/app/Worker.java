@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +41,7 @@ public final class Worker implements AutoCloseable {
   private final EventJournal journal;
   private final CeleryConfig config;
   private final SentTaskLog sent;
-  private final Set<String> revoked = ConcurrentHashMap.newKeySet();
-  private final List<Map<String, Object>> revokedStamps = new CopyOnWriteArrayList<>();
+  private final RevokedTasks revoked = new RevokedTasks();
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicInteger executed = new AtomicInteger();
@@ -188,7 +186,7 @@ public final class Worker implements AutoCloseable {
    * @return a snapshot
    */
   public Set<String> revoked() {
-    return Set.copyOf(revoked);
+    return revoked.ids();
   }
 
   /** Stops the threads of a threaded worker; a deterministic worker has none. */
@@ -268,7 +266,7 @@ public final class Worker implements AutoCloseable {
       storeRevoked(m, "expired", false, true, null);
       return;
     }
-    if (isRevoked(m)) {
+    if (revoked.contains(m)) {
       sent.started(m.id);
       storeRevoked(m, "revoked", false, false, null);
       return;
@@ -452,60 +450,16 @@ public final class Worker implements AutoCloseable {
   // ---------------------------------------------------------------- revoking
 
   private void onRevoke(RevokeRequest request) {
-    if (request.byStampedHeaders()) {
-      revokedStamps.add(request.headers());
-    } else {
-      revoked.addAll(request.taskIds());
-    }
+    revoked.add(request);
     if (!request.options().terminate()) {
       return;
     }
     for (Running run : List.copyOf(running.values())) {
-      boolean hit =
-          request.byStampedHeaders()
-              ? stampsMatch(run.message().headers, request.headers())
-              : request.revokes(run.message().id);
-      if (hit && running.remove(run.message().id, run)) {
+      if (RevokedTasks.hits(request, run.message()) && running.remove(run.message().id, run)) {
         run.cancel();
         storeRevoked(run.message(), "terminated", true, false, request.options().signal());
       }
     }
-  }
-
-  private boolean isRevoked(Message m) {
-    if (revoked.contains(m.id)) {
-      return true;
-    }
-    for (Map<String, Object> stamps : revokedStamps) {
-      if (stampsMatch(m.headers, stamps)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether a task's stamps match a revoke by stamped headers: any one header of the request whose
-   * value (or one of whose values) the task carries, as Celery's worker does.
-   */
-  static boolean stampsMatch(Map<String, Object> headers, Map<String, Object> wanted) {
-    for (Map.Entry<String, Object> want : wanted.entrySet()) {
-      if (!headers.containsKey(want.getKey())) {
-        continue;
-      }
-      Object have = headers.get(want.getKey());
-      Object value = want.getValue();
-      boolean ok =
-          value instanceof List<?> accepted
-              ? (have instanceof List<?> haveList
-                  ? haveList.stream().anyMatch(accepted::contains)
-                  : accepted.contains(have))
-              : (have instanceof List<?> haveList ? haveList.contains(value) : value.equals(have));
-      if (ok) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void storeRevoked(

@@ -117,7 +117,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     Objects.requireNonNull(expected, "expected state");
     isNotNull();
     if (!actual.state().equals(expected)) {
-      throwAssertionError(ShouldHaveState.shouldHaveState(actual, expected));
+      throwAssertionError(ResultMessages.shouldHaveState(actual, expected));
     }
     return myself;
   }
@@ -140,7 +140,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
   public AsyncResultAssert<T> isReady() {
     isNotNull();
     if (!actual.ready()) {
-      throwAssertionError(ShouldBeReady.shouldBeReady(actual));
+      throwAssertionError(ResultMessages.shouldBeReady(actual));
     }
     return myself;
   }
@@ -153,7 +153,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
   public AsyncResultAssert<T> isNotReady() {
     isNotNull();
     if (actual.ready()) {
-      throwAssertionError(ShouldBeReady.shouldNotBeReady(actual));
+      throwAssertionError(ResultMessages.shouldNotBeReady(actual));
     }
     return myself;
   }
@@ -171,7 +171,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     isNotNull();
     Object stored = actual.result();
     if (!Objects.deepEquals(stored, expected)) {
-      throwAssertionError(ShouldHaveResult.shouldHaveResult(actual, stored, expected));
+      throwAssertionError(ResultMessages.shouldHaveResult(actual, stored, expected));
     }
     return myself;
   }
@@ -193,8 +193,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     try {
       requirements.accept(stored);
     } catch (AssertionError error) {
-      throwAssertionError(
-          ShouldHaveResultSatisfying.shouldHaveResultSatisfying(actual, stored, error));
+      throwAssertionError(ResultMessages.shouldHaveResultSatisfying(actual, stored, error));
     }
     return myself;
   }
@@ -210,9 +209,9 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     isNotNull();
     Integer retries = actual.retries();
     if (retries == null) {
-      throwAssertionError(ShouldHaveRetries.shouldHaveRetriesStored(actual, expected));
+      throwAssertionError(ResultMessages.shouldHaveRetriesStored(actual, expected));
     } else if (retries != expected) {
-      throwAssertionError(ShouldHaveRetries.shouldHaveRetries(actual, expected, retries));
+      throwAssertionError(ResultMessages.shouldHaveRetries(actual, expected, retries));
     }
     return myself;
   }
@@ -226,7 +225,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     isNotNull();
     String traceback = actual.traceback();
     if (traceback == null || traceback.isBlank()) {
-      throwAssertionError(ShouldHaveTraceback.shouldHaveTraceback(actual));
+      throwAssertionError(ResultMessages.shouldHaveTraceback(actual));
     }
     return myself;
   }
@@ -242,10 +241,9 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     isNotNull();
     String traceback = actual.traceback();
     if (traceback == null || traceback.isBlank()) {
-      throwAssertionError(ShouldHaveTraceback.shouldHaveTracebackContaining(actual, text));
+      throwAssertionError(ResultMessages.shouldHaveTracebackContaining(actual, text));
     } else if (!traceback.contains(text)) {
-      throwAssertionError(
-          ShouldHaveTraceback.shouldHaveTracebackContaining(actual, text, traceback));
+      throwAssertionError(ResultMessages.shouldHaveTracebackContaining(actual, text, traceback));
     }
     return myself;
   }
@@ -260,7 +258,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
   public AsyncResultAssert<T> hasParent() {
     isNotNull();
     if (actual.parent() == null) {
-      throwAssertionError(ShouldHaveParent.shouldHaveParent(actual));
+      throwAssertionError(ResultMessages.shouldHaveParent(actual));
     }
     return myself;
   }
@@ -276,9 +274,9 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     isNotNull();
     ResultBase parent = actual.parent();
     if (parent == null) {
-      throwAssertionError(ShouldHaveParent.shouldHaveParent(actual, id));
+      throwAssertionError(ResultMessages.shouldHaveParent(actual, id));
     } else if (!id.equals(Describe.id(parent))) {
-      throwAssertionError(ShouldHaveParent.shouldHaveParent(actual, id, parent));
+      throwAssertionError(ResultMessages.shouldHaveParent(actual, id, parent));
     }
     return myself;
   }
@@ -292,7 +290,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     isNotNull();
     ResultBase parent = actual.parent();
     if (parent != null) {
-      throwAssertionError(ShouldHaveParent.shouldHaveNoParent(actual, parent));
+      throwAssertionError(ResultMessages.shouldHaveNoParent(actual, parent));
     }
     return myself;
   }
@@ -309,7 +307,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     List<ResultBase> children = actual.children();
     if (children.size() != count) {
       throwAssertionError(
-          ShouldHaveChildren.shouldHaveChildCount(actual, count, Describe.ids(children)));
+          ResultMessages.shouldHaveChildCount(actual, count, Describe.ids(children)));
     }
     return myself;
   }
@@ -327,7 +325,7 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     List<String> expected = Arrays.asList(ids);
     List<String> childIds = Describe.ids(actual.children());
     if (!childIds.equals(expected)) {
-      throwAssertionError(ShouldHaveChildren.shouldHaveChildren(actual, expected, childIds));
+      throwAssertionError(ResultMessages.shouldHaveChildren(actual, expected, childIds));
     }
     return myself;
   }
@@ -351,15 +349,13 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     if (index < 0 || index >= children.size()) {
       Navigation.failed(
           softly,
-          assertionError(
-              ShouldHaveChildren.shouldHaveChildAt(result, index, Describe.ids(children))));
+          assertionError(ResultMessages.shouldHaveChildAt(result, index, Describe.ids(children))));
     } else if (children.get(index) instanceof AsyncResult<?> task) {
       child = widen(task);
     } else {
       Navigation.failed(
           softly,
-          assertionError(
-              ShouldHaveChildren.shouldHaveTaskChildAt(result, index, children.get(index))));
+          assertionError(ResultMessages.shouldHaveTaskChildAt(result, index, children.get(index))));
     }
     return Navigation.result(
         softly, child, description("child " + index + " of result " + result.id()));
@@ -405,11 +401,10 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
     TaskState state = result.state();
     Object stored = result.result();
     if (!state.equals(TaskState.FAILURE)) {
-      Navigation.failed(
-          softly, assertionError(ShouldHaveFailedWith.shouldHaveFailed(result, type)));
+      Navigation.failed(softly, assertionError(ResultMessages.shouldHaveFailed(result, type)));
     } else if (!(stored instanceof Throwable error && PythonException.is(error, type))) {
       Navigation.failed(
-          softly, assertionError(ShouldHaveFailedWith.shouldHaveFailedWith(result, type, stored)));
+          softly, assertionError(ResultMessages.shouldHaveFailedWith(result, type, stored)));
     }
     return Navigation.throwable(
         softly,
@@ -439,14 +434,13 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
       Navigation.failed(
           softly,
           Navigation.withCause(
-              assertionError(ShouldSucceedWithin.shouldSucceedWithinButTimedOut(result, timeout)),
+              assertionError(ResultMessages.shouldSucceedWithinButTimedOut(result, timeout)),
               notReady));
     } catch (RuntimeException | Error raised) {
       Navigation.failed(
           softly,
           Navigation.withCause(
-              assertionError(
-                  ShouldSucceedWithin.shouldSucceedWithinButFailed(result, timeout, raised)),
+              assertionError(ResultMessages.shouldSucceedWithinButFailed(result, timeout, raised)),
               raised));
     }
     return Navigation.object(softly, value, description("value of result " + result.id()));
@@ -475,13 +469,13 @@ public class AsyncResultAssert<T> extends AbstractAssert<AsyncResultAssert<T>, A
         Navigation.failed(
             softly,
             assertionError(
-                ShouldFailWithin.shouldFailWithinButSucceeded(result, timeout, outcome.value())));
+                ResultMessages.shouldFailWithinButSucceeded(result, timeout, outcome.value())));
       }
     } catch (ResultTimeoutException | WouldBlockForeverException notReady) {
       Navigation.failed(
           softly,
           Navigation.withCause(
-              assertionError(ShouldFailWithin.shouldFailWithinButTimedOut(result, timeout)),
+              assertionError(ResultMessages.shouldFailWithinButTimedOut(result, timeout)),
               notReady));
     }
     return Navigation.throwable(softly, error, description("exception of result " + result.id()));

@@ -47,7 +47,7 @@ public class EventJournalAssert extends AbstractAssert<EventJournalAssert, Event
     List<String> types = actual.typesFor(taskId);
     if (Collections.indexOfSubList(types, sequence) < 0) {
       throwAssertionError(
-          ShouldContainEventSequence.shouldContainEventSequence(actual, taskId, sequence, types));
+          JournalMessages.shouldContainEventSequence(actual, taskId, sequence, types));
     }
     return myself;
   }
@@ -72,8 +72,7 @@ public class EventJournalAssert extends AbstractAssert<EventJournalAssert, Event
     }
     if (next < sequence.size()) {
       throwAssertionError(
-          ShouldContainEventSequence.shouldContainEventSubsequence(
-              actual, taskId, sequence, types));
+          JournalMessages.shouldContainEventSubsequence(actual, taskId, sequence, types));
     }
     return myself;
   }
@@ -91,7 +90,7 @@ public class EventJournalAssert extends AbstractAssert<EventJournalAssert, Event
     isNotNull();
     List<String> types = actual.typesFor(taskId);
     if (!types.contains(type)) {
-      throwAssertionError(ShouldHaveEvent.shouldHaveEventFor(actual, taskId, type, types));
+      throwAssertionError(JournalMessages.shouldHaveEventFor(actual, taskId, type, types));
     }
     return myself;
   }
@@ -112,7 +111,7 @@ public class EventJournalAssert extends AbstractAssert<EventJournalAssert, Event
       }
     }
     if (!found.isEmpty()) {
-      throwAssertionError(ShouldHaveEvent.shouldHaveNoEventOfType(actual, type, found));
+      throwAssertionError(JournalMessages.shouldHaveNoEventOfType(actual, type, found));
     }
     return myself;
   }
@@ -127,7 +126,7 @@ public class EventJournalAssert extends AbstractAssert<EventJournalAssert, Event
     isNotNull();
     int size = actual.events().size();
     if (size != expected) {
-      throwAssertionError(ShouldHaveEvent.shouldHaveSize(actual, expected, size));
+      throwAssertionError(JournalMessages.shouldHaveSize(actual, expected, size));
     }
     return myself;
   }

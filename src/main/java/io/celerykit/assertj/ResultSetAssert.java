@@ -44,7 +44,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
   public ResultSetAssert hasSize(int expected) {
     isNotNull();
     if (actual.size() != expected) {
-      throwAssertionError(ShouldHaveMembers.shouldHaveSize(actual, expected));
+      throwAssertionError(SetMessages.shouldHaveSize(actual, expected));
     }
     return myself;
   }
@@ -63,7 +63,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
       }
     }
     if (!notSuccessful.isEmpty()) {
-      throwAssertionError(ShouldHaveMemberStates.shouldAllBeSuccessful(actual, notSuccessful));
+      throwAssertionError(SetMessages.shouldAllBeSuccessful(actual, notSuccessful));
     }
     return myself;
   }
@@ -78,8 +78,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
     isNotNull();
     int completed = actual.completedCount();
     if (completed != expected) {
-      throwAssertionError(
-          ShouldHaveMemberStates.shouldHaveCompletedCount(actual, expected, completed));
+      throwAssertionError(SetMessages.shouldHaveCompletedCount(actual, expected, completed));
     }
     return myself;
   }
@@ -92,7 +91,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
   public ResultSetAssert anyFailed() {
     isNotNull();
     if (!actual.failed()) {
-      throwAssertionError(ShouldHaveMemberStates.shouldHaveAFailedMember(actual));
+      throwAssertionError(SetMessages.shouldHaveAFailedMember(actual));
     }
     return myself;
   }
@@ -111,7 +110,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
       }
     }
     if (!failed.isEmpty()) {
-      throwAssertionError(ShouldHaveMemberStates.shouldHaveNoFailedMember(actual, failed));
+      throwAssertionError(SetMessages.shouldHaveNoFailedMember(actual, failed));
     }
     return myself;
   }
@@ -124,7 +123,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
   public ResultSetAssert isWaiting() {
     isNotNull();
     if (!actual.waiting()) {
-      throwAssertionError(ShouldBeReady.shouldBeWaiting(actual));
+      throwAssertionError(ResultMessages.shouldBeWaiting(actual));
     }
     return myself;
   }
@@ -143,7 +142,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
       }
     }
     if (!notReady.isEmpty()) {
-      throwAssertionError(ShouldBeReady.shouldBeReady(actual, notReady));
+      throwAssertionError(ResultMessages.shouldBeReady(actual, notReady));
     }
     return myself;
   }
@@ -158,9 +157,9 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
     Objects.requireNonNull(expected, "expected id");
     isNotNull();
     if (!(actual instanceof GroupResult group)) {
-      throwAssertionError(ShouldHaveGroupId.shouldBeAGroup(actual, expected));
+      throwAssertionError(SetMessages.shouldBeAGroup(actual, expected));
     } else if (!group.id().equals(expected)) {
-      throwAssertionError(ShouldHaveGroupId.shouldHaveGroupId(group, expected));
+      throwAssertionError(SetMessages.shouldHaveGroupId(group, expected));
     }
     return myself;
   }
@@ -181,13 +180,13 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
     AsyncResult<Object> member = null;
     if (index < 0 || index >= members.size()) {
       Navigation.failed(
-          softly, assertionError(ShouldHaveMembers.shouldHaveMemberAt(set, index, members.size())));
+          softly, assertionError(SetMessages.shouldHaveMemberAt(set, index, members.size())));
     } else if (members.get(index) instanceof AsyncResult<?> task) {
       member = widen(task);
     } else {
       Navigation.failed(
           softly,
-          assertionError(ShouldHaveMembers.shouldHaveTaskMemberAt(set, index, members.get(index))));
+          assertionError(SetMessages.shouldHaveTaskMemberAt(set, index, members.get(index))));
     }
     return Navigation.result(softly, member, description("member " + index));
   }
@@ -208,7 +207,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
       } catch (RuntimeException | Error raised) {
         Navigation.failed(
             softly,
-            Navigation.withCause(assertionError(ShouldJoin.shouldJoin(set, raised)), raised));
+            Navigation.withCause(assertionError(SetMessages.shouldJoin(set, raised)), raised));
       }
     }
     return Navigation.list(softly, values, description("joined values"));

@@ -60,7 +60,7 @@ public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBas
       }
     }
     if (!failures.isEmpty()) {
-      throwAssertionError(ShouldHaveAllNodes.shouldAllSatisfy(actual, failures));
+      throwAssertionError(SetMessages.shouldAllSatisfy(actual, failures));
     }
     return myself;
   }
@@ -79,7 +79,7 @@ public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBas
       }
     }
     if (!notSuccessful.isEmpty()) {
-      throwAssertionError(ShouldHaveAllNodes.shouldAllBeSuccessful(actual, notSuccessful));
+      throwAssertionError(SetMessages.shouldAllBeSuccessful(actual, notSuccessful));
     }
     return myself;
   }
@@ -94,7 +94,7 @@ public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBas
     isNotNull();
     int count = Walk.breadthFirst(actual).size();
     if (count != expected) {
-      throwAssertionError(ShouldHaveTreeShape.shouldHaveNodeCount(actual, expected, count));
+      throwAssertionError(SetMessages.shouldHaveNodeCount(actual, expected, count));
     }
     return myself;
   }
@@ -114,7 +114,7 @@ public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBas
       depth = Math.max(depth, node.depth());
     }
     if (depth != expected) {
-      throwAssertionError(ShouldHaveTreeShape.shouldHaveDepth(actual, expected, depth));
+      throwAssertionError(SetMessages.shouldHaveDepth(actual, expected, depth));
     }
     return myself;
   }
@@ -155,10 +155,10 @@ public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBas
       } catch (RuntimeException | Error raised) {
         Navigation.failed(
             softly,
-            Navigation.withCause(assertionError(ShouldJoin.shouldCollect(task, raised)), raised));
+            Navigation.withCause(assertionError(SetMessages.shouldCollect(task, raised)), raised));
       }
     } else if (root != null) {
-      Navigation.failed(softly, assertionError(ShouldJoin.shouldCollectFromATask(root)));
+      Navigation.failed(softly, assertionError(SetMessages.shouldCollectFromATask(root)));
     }
     return Navigation.list(softly, values, description("collected values"));
   }
@@ -193,8 +193,8 @@ public class ResultTreeAssert extends AbstractAssert<ResultTreeAssert, ResultBas
             softly,
             assertionError(
                 set == null
-                    ? ShouldHaveTreeNode.shouldHaveTreeNode(root, id, ids)
-                    : ShouldHaveTreeNode.shouldHaveTaskNode(root, id, set)));
+                    ? SetMessages.shouldHaveTreeNode(root, id, ids)
+                    : SetMessages.shouldHaveTaskNode(root, id, set)));
       }
     }
     return Navigation.result(softly, found, description("node " + id));

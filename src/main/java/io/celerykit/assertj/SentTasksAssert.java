@@ -91,7 +91,7 @@ public class SentTasksAssert extends AbstractAssert<SentTasksAssert, SentTasks> 
         .ifPresent(
             report ->
                 Navigation.failed(
-                    softly, assertionError(ShouldHaveSentInOrder.shouldHaveSentInOrder(report))));
+                    softly, assertionError(JournalMessages.shouldHaveSentInOrder(report))));
     return myself;
   }
 
@@ -102,6 +102,6 @@ public class SentTasksAssert extends AbstractAssert<SentTasksAssert, SentTasks> 
 
   /** Fails with a count report, or collects it in soft assertions. */
   void countFailed(String report) {
-    Navigation.failed(softly, assertionError(ShouldHaveSentTasks.shouldHaveSentTasks(report)));
+    Navigation.failed(softly, assertionError(JournalMessages.shouldHaveSentTasks(report)));
   }
 }

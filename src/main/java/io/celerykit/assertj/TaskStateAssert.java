@@ -28,7 +28,7 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
   public TaskStateAssert isReady() {
     isNotNull();
     if (!actual.isReady()) {
-      throwAssertionError(ShouldHaveStateProperty.shouldBeReady(actual));
+      throwAssertionError(ResultMessages.shouldBeReady(actual));
     }
     return myself;
   }
@@ -41,7 +41,7 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
   public TaskStateAssert isNotReady() {
     isNotNull();
     if (actual.isReady()) {
-      throwAssertionError(ShouldHaveStateProperty.shouldNotBeReady(actual));
+      throwAssertionError(ResultMessages.shouldNotBeReady(actual));
     }
     return myself;
   }
@@ -55,7 +55,7 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
   public TaskStateAssert propagates() {
     isNotNull();
     if (!actual.propagates()) {
-      throwAssertionError(ShouldHaveStateProperty.shouldPropagate(actual));
+      throwAssertionError(ResultMessages.shouldPropagate(actual));
     }
     return myself;
   }
@@ -69,7 +69,7 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
   public TaskStateAssert isCustom() {
     isNotNull();
     if (actual.isBuiltIn()) {
-      throwAssertionError(ShouldHaveStateProperty.shouldBeCustom(actual));
+      throwAssertionError(ResultMessages.shouldBeCustom(actual));
     }
     return myself;
   }
@@ -85,7 +85,7 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
     Objects.requireNonNull(other, "other state");
     isNotNull();
     if (!actual.isAfter(other)) {
-      throwAssertionError(ShouldHavePrecedence.shouldHavePrecedence(actual, "higher", other));
+      throwAssertionError(ResultMessages.shouldHavePrecedence(actual, "higher", other));
     }
     return myself;
   }
@@ -101,7 +101,7 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
     Objects.requireNonNull(other, "other state");
     isNotNull();
     if (!actual.isBefore(other)) {
-      throwAssertionError(ShouldHavePrecedence.shouldHavePrecedence(actual, "lower", other));
+      throwAssertionError(ResultMessages.shouldHavePrecedence(actual, "lower", other));
     }
     return myself;
   }

@@ -176,4 +176,22 @@ public final class Checks {
     }
     return delay;
   }
+
+  /**
+   * Returns a whole number that must be at least a minimum: {@code "concurrency must be >= 1, got
+   * 0"}.
+   *
+   * @param value the number
+   * @param min the smallest value allowed
+   * @param what what it is (such as {@code "concurrency"})
+   * @param note said after the rule, such as {@code " (0 switches it off)"}, or empty
+   * @return the number
+   * @throws IllegalArgumentException when below the minimum
+   */
+  public static int requireAtLeast(int value, int min, String what, String note) {
+    if (value < min) {
+      throw new IllegalArgumentException(what + " must be >= " + min + note + ", got " + value);
+    }
+    return value;
+  }
 }

@@ -1,6 +1,7 @@
 package io.celerykit.result;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.OptionValues;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -35,9 +36,7 @@ public final class GetOptions {
 
   /** Returns a copy of these options with one keyword changed. */
   private GetOptions with(Consumer<Builder> change) {
-    Builder copy = keywords.copy();
-    change.accept(copy);
-    return new GetOptions(copy);
+    return new GetOptions(keywords.with(change));
   }
 
   /**
@@ -316,7 +315,7 @@ public final class GetOptions {
    * The keywords and their Celery defaults; copied (never changed) by each wither. Copied with
    * {@code clone()}, so that a new keyword is one field here and nothing else.
    */
-  private static final class Builder implements Cloneable {
+  private static final class Builder extends OptionValues<Builder> {
     Duration timeout;
     boolean propagate = true;
     Duration interval = Duration.ofMillis(500);
@@ -328,13 +327,5 @@ public final class GetOptions {
     boolean disableSyncSubtasks = true;
     Set<TaskState> exceptionStates = TaskState.EXCEPTION_STATES;
     Set<TaskState> propagateStates = TaskState.PROPAGATE_STATES;
-
-    Builder copy() {
-      try {
-        return (Builder) clone();
-      } catch (CloneNotSupportedException impossible) {
-        throw new AssertionError("Builder is Cloneable", impossible);
-      }
-    }
   }
 }

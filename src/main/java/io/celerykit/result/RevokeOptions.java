@@ -1,6 +1,7 @@
 package io.celerykit.result;
 
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.OptionValues;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -27,9 +28,7 @@ public final class RevokeOptions {
 
   /** Returns a copy of these options with one keyword changed. */
   private RevokeOptions with(Consumer<Builder> change) {
-    Builder copy = keywords.copy();
-    change.accept(copy);
-    return new RevokeOptions(copy);
+    return new RevokeOptions(keywords.with(change));
   }
 
   /**
@@ -166,18 +165,10 @@ public final class RevokeOptions {
   }
 
   /** The keywords and their Celery defaults; copied (never changed) by each wither. */
-  private static final class Builder implements Cloneable {
+  private static final class Builder extends OptionValues<Builder> {
     boolean terminate;
     String signal = "SIGTERM";
     boolean waitForReplies;
     Duration timeout;
-
-    Builder copy() {
-      try {
-        return (Builder) clone();
-      } catch (CloneNotSupportedException impossible) {
-        throw new AssertionError("Builder is Cloneable", impossible);
-      }
-    }
   }
 }

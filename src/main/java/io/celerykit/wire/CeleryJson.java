@@ -1,22 +1,10 @@
 package io.celerykit.wire;
 
-import io.celerykit.internal.CeleryExceptionNames;
-import io.celerykit.result.ChordException;
-import io.celerykit.result.MaxRetriesExceededException;
 import io.celerykit.result.RemoteTaskException;
-import io.celerykit.result.ResultTimeoutException;
 import io.celerykit.result.ResultTuple;
 import io.celerykit.result.TaskMeta;
-import io.celerykit.result.TaskRevokedException;
-import io.celerykit.result.TaskState;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +22,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class CeleryJson {
-
-  /**
-   * {@code uuuu}, the proleptic year: {@code yyyy} is the year of era, which writes year 0 as 1.
-   */
-  private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-
-  /** The first and the last instant Python's {@code datetime} can hold (years 1 to 9999). */
-  private static final Instant FIRST_DATE = Instant.parse("0001-01-01T00:00:00Z");
-
-  private static final Instant LAST_DATE = Instant.parse("9999-12-31T23:59:59.999999Z");
-
-  /** Longer than any ISO date with microseconds and an offset: no need to parse it. */
-  private static final int MAX_DATE_LENGTH = 64;
 
   /** How many characters of a bad value an error message shows. */
   private static final int SHOWN = 200;
@@ -77,49 +51,7 @@ public final class CeleryJson {
    * @return an ordered map of JSON values
    */
   public static Map<String, Object> toJsonMap(TaskMeta meta) {
-    Objects.requireNonNull(meta, "meta");
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", meta.state().name());
-    out.put("result", encodeResult(meta.state(), meta.result()));
-    out.put("traceback", meta.traceback());
-    List<Object> children = new ArrayList<>();
-    for (ResultTuple child : meta.children()) {
-      children.add(child.toList());
-    }
-    out.put("children", children);
-    out.put("date_done", meta.dateDone() == null ? null : formatDateDone(meta.dateDone()));
-    if (meta.groupId() != null) {
-      out.put("group_id", meta.groupId());
-    }
-    if (meta.parentId() != null) {
-      out.put("parent_id", meta.parentId());
-    }
-    if (isExtended(meta)) {
-      out.put("name", meta.name());
-      out.put("args", encodeValue(meta.args()));
-      out.put("kwargs", encodeValue(meta.kwargs()));
-      out.put("worker", meta.worker());
-      out.put("retries", meta.retries());
-      out.put("queue", meta.queue());
-    }
-    out.put("task_id", meta.taskId());
-    return out;
-  }
-
-  private static boolean isExtended(TaskMeta meta) {
-    return meta.name() != null
-        || meta.args() != null
-        || meta.kwargs() != null
-        || meta.worker() != null
-        || meta.retries() != null
-        || meta.queue() != null;
-  }
-
-  private static Object encodeResult(TaskState state, Object result) {
-    if (result instanceof Throwable error) {
-      return encodeException(error);
-    }
-    return encodeValue(result);
+    return TaskMetaWriter.write(meta);
   }
 
   /**
@@ -160,155 +92,12 @@ public final class CeleryJson {
    * @throws WireFormatException naming the source and the key at fault
    */
   public static TaskMeta fromJsonMap(Map<String, ?> json, String fallbackId, String source) {
-    Object status = json.get("status");
-    if (!json.containsKey("status")) {
-      throw new WireFormatException(source + ": missing key \"status\" (the task state)");
-    }
-    if (!(status instanceof String s) || s.isBlank()) {
-      throw new WireFormatException(
-          source
-              + ": key \"status\" must be a state name such as \"SUCCESS\", got "
-              + shown(status));
-    }
-    TaskState state = StateNames.check(s, source);
-    Object idValue = json.get("task_id");
-    String id;
-    if (idValue == null) {
-      if (fallbackId == null) {
-        throw new WireFormatException(source + ": missing key \"task_id\"");
-      }
-      id = fallbackId;
-    } else if (idValue instanceof String text && !text.isBlank()) {
-      id = text;
-    } else {
-      throw new WireFormatException(
-          source + ": key \"task_id\" must be a non-blank string, got " + shown(idValue));
-    }
-    String traceback = optionalString(json, "traceback", source);
-    Object result = json.get("result");
-    requireStorableDepth(result, "result", source);
-    TaskMeta.Builder b =
-        TaskMeta.builder(id, state)
-            .result(decodeResult(state, result, traceback, source))
-            .traceback(traceback);
-    Object children = json.get("children");
-    if (children != null) {
-      if (!(children instanceof List<?> list)) {
-        throw new WireFormatException(
-            source + ": key \"children\" must be a list of result tuples, got " + shown(children));
-      }
-      List<ResultTuple> tuples = new ArrayList<>(list.size());
-      for (int i = 0; i < list.size(); i++) {
-        try {
-          tuples.add(ResultTuple.fromList(list.get(i)));
-        } catch (IllegalArgumentException e) {
-          throw new WireFormatException(
-              source + ": key \"children\"[" + i + "]: " + e.getMessage(), e);
-        }
-      }
-      b.children(tuples);
-    }
-    String dateDone = optionalString(json, "date_done", source);
-    if (dateDone != null) {
-      try {
-        b.dateDone(parseDateDone(dateDone));
-      } catch (DateTimeParseException e) {
-        throw new WireFormatException(
-            source
-                + ": key \"date_done\" is not an ISO date such as 2026-11-24T10:00:00.123456,"
-                + " got "
-                + shown(dateDone)
-                + " ("
-                + e.getMessage()
-                + ")",
-            e);
-      }
-    }
-    b.groupId(optionalString(json, "group_id", source));
-    b.parentId(optionalString(json, "parent_id", source));
-    if (json.containsKey("name")
-        || json.containsKey("args")
-        || json.containsKey("kwargs")
-        || json.containsKey("worker")
-        || json.containsKey("retries")
-        || json.containsKey("queue")) {
-      Object args = json.get("args");
-      Object kwargs = json.get("kwargs");
-      if (args != null && !(args instanceof List<?>)) {
-        throw new WireFormatException(source + ": key \"args\" must be a list, got " + shown(args));
-      }
-      if (kwargs != null && !(kwargs instanceof Map<?, ?>)) {
-        throw new WireFormatException(
-            source + ": key \"kwargs\" must be an object, got " + shown(kwargs));
-      }
-      requireStorableDepth(args, "args", source);
-      requireStorableDepth(kwargs, "kwargs", source);
-      b.extended(
-          optionalString(json, "name", source),
-          (List<?>) args,
-          kwargs == null ? null : asStringMap((Map<?, ?>) kwargs),
-          optionalString(json, "worker", source),
-          optionalString(json, "queue", source));
-      b.retries(retriesOf(json.get("retries"), source));
-    }
-    return b.build();
-  }
-
-  /** {@code retries}: null, or a whole number from 0 (Celery counts retries from 0). */
-  private static Integer retriesOf(Object retries, String source) {
-    if (retries == null) {
-      return null;
-    }
-    if (!(retries instanceof Integer count) || count < 0) {
-      throw new WireFormatException(
-          source
-              + ": key \"retries\" must be a whole number from 0 to "
-              + Integer.MAX_VALUE
-              + " (how often the task was retried), got "
-              + shown(retries));
-    }
-    return count;
-  }
-
-  /**
-   * Refuses a value nested deeper than Celery's JSON can hold: Python's {@code json} gives up with
-   * a {@code RecursionError} near its recursion limit, so Celery cannot have stored it, and it
-   * could not be written back.
-   */
-  private static void requireStorableDepth(Object value, String key, String source) {
-    if (PythonJson.depth(value, ValueEncoder.MAX_DEPTH) > ValueEncoder.MAX_DEPTH) {
-      throw new WireFormatException(
-          source
-              + ": key \""
-              + key
-              + "\" nests lists and maps deeper than "
-              + ValueEncoder.MAX_DEPTH
-              + " levels, which Python's json cannot read or write (RecursionError: maximum"
-              + " recursion depth exceeded)");
-    }
+    return TaskMetaReader.read(json, fallbackId, source);
   }
 
   /** A value as an error message shows it: its JSON, cut short. */
   static String shown(Object value) {
     return PythonJson.preview(value, SHOWN);
-  }
-
-  private static Object decodeResult(TaskState state, Object result, String tb, String source) {
-    if (result instanceof Map<?, ?> map
-        && map.containsKey("exc_type")
-        && TaskState.EXCEPTION_STATES.contains(state)) {
-      return decodeException(asStringMap(map), tb, source);
-    }
-    return result;
-  }
-
-  private static String optionalString(Map<String, ?> json, String key, String source) {
-    Object value = json.get(key);
-    if (value == null || value instanceof String) {
-      return (String) value;
-    }
-    throw new WireFormatException(
-        source + ": key \"" + key + "\" must be a string or null, got " + shown(value));
   }
 
   // ---------------------------------------------------------------- exceptions
@@ -324,31 +113,7 @@ public final class CeleryJson {
    * @return an ordered map
    */
   public static Map<String, Object> encodeException(Throwable error) {
-    Objects.requireNonNull(error, "error");
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (error instanceof RemoteTaskException remote) {
-      out.put("exc_type", remote.excType());
-      out.put("exc_message", encodeValue(remote.excMessage()));
-      out.put("exc_module", remote.excModule());
-      return out;
-    }
-    String celeryName = CeleryExceptionNames.celeryName(error.getClass());
-    out.put("exc_type", celeryName != null ? celeryName : typeName(error.getClass()));
-    out.put("exc_message", error.getMessage() == null ? List.of() : List.of(error.getMessage()));
-    out.put(
-        "exc_module",
-        celeryName != null ? CeleryExceptionNames.MODULE : error.getClass().getPackageName());
-    return out;
-  }
-
-  /** The simple name; for an anonymous class (no simple name), e.g. {@code Outer$1}. */
-  private static String typeName(Class<?> type) {
-    String simple = type.getSimpleName();
-    if (!simple.isEmpty()) {
-      return simple;
-    }
-    String name = type.getName();
-    return name.substring(name.lastIndexOf('.') + 1);
+    return ExceptionJson.encode(error);
   }
 
   /**
@@ -363,40 +128,7 @@ public final class CeleryJson {
    * @return the exception
    */
   public static Throwable decodeException(Map<String, ?> json, String traceback, String source) {
-    Object type = json.get("exc_type");
-    if (!(type instanceof String typeName) || typeName.isBlank()) {
-      throw new WireFormatException(
-          source
-              + ": key \"result\".\"exc_type\" must name the exception class, got "
-              + shown(type));
-    }
-    Object module = json.get("exc_module");
-    if (module != null && !(module instanceof String)) {
-      throw new WireFormatException(
-          source
-              + ": key \"result\".\"exc_module\" must name the exception's module (a string) or"
-              + " be null, got "
-              + shown(module));
-    }
-    Object message = json.get("exc_message");
-    List<?> args =
-        message == null ? List.of() : message instanceof List<?> l ? l : List.of(message);
-    String first = args.isEmpty() ? null : String.valueOf(args.get(0));
-    if ("celery.exceptions".equals(module) && args.size() <= 1) {
-      switch (typeName) {
-        case "TaskRevokedError":
-          return new TaskRevokedException(first);
-        case "MaxRetriesExceededError":
-          return new MaxRetriesExceededException(first);
-        case "TimeoutError":
-          return new ResultTimeoutException(first);
-        case "ChordError":
-          return new ChordException(first);
-        default:
-          break;
-      }
-    }
-    return new RemoteTaskException(typeName, (String) module, args, traceback);
+    return ExceptionJson.decode(json, traceback, source);
   }
 
   // ---------------------------------------------------------------- values
@@ -602,19 +334,7 @@ public final class CeleryJson {
    * @return the text
    */
   public static String formatDateDone(Instant instant) {
-    Objects.requireNonNull(instant, "instant");
-    Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
-    if (micros.isBefore(FIRST_DATE) || micros.isAfter(LAST_DATE)) {
-      throw new EncodeException(
-          "date_done "
-              + instant
-              + " is outside the years Python's datetime holds (1 to 9999); Celery cannot store"
-              + " it");
-    }
-    LocalDateTime utc = LocalDateTime.ofInstant(micros, ZoneOffset.UTC);
-    String seconds = SECONDS.format(utc);
-    int nanos = utc.getNano();
-    return nanos == 0 ? seconds : seconds + String.format(".%06d", nanos / 1000);
+    return DateDone.format(instant);
   }
 
   /**
@@ -626,24 +346,11 @@ public final class CeleryJson {
    * @throws DateTimeParseException when the text is not such a date
    */
   public static Instant parseDateDone(String text) {
-    Objects.requireNonNull(text, "text");
-    if (text.length() > MAX_DATE_LENGTH) {
-      throw new DateTimeParseException(
-          "too long for an ISO date (" + text.length() + " characters)", shown(text), 0);
-    }
-    String t = text.trim();
-    Instant instant =
-        t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")
-            ? OffsetDateTime.parse(t).toInstant()
-            : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-    if (instant.isBefore(FIRST_DATE) || instant.isAfter(LAST_DATE.plusNanos(999))) {
-      throw new DateTimeParseException(
-          "the year in UTC is outside what Python's datetime holds (1 to 9999)", t, 0);
-    }
-    return instant;
+    return DateDone.parse(text);
   }
 
-  private static Map<String, Object> asStringMap(Map<?, ?> map) {
+  /** The map with its keys as strings, in its order. */
+  static Map<String, Object> asStringMap(Map<?, ?> map) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {
       out.put(String.valueOf(e.getKey()), e.getValue());
