@@ -28,8 +28,11 @@ abstract class CanvasNode {
   /** Calls the listener once, when the node is done. Register before sending. */
   abstract void onComplete(Consumer<Done> listener);
 
-  /** Gives the node the group id of the group it is a member of. */
-  abstract void joinGroup(String groupId);
+  /**
+   * Gives the node the id of the group it is a member of and its place there, Celery's {@code
+   * group_id} and {@code group_index} (which a chain gives its last task, a chord its body).
+   */
+  abstract void joinGroup(String groupId, int groupIndex);
 
   /** Stores every task of a node that will never run as failed, and reports completion. */
   abstract void fail(TaskState state, Object exception);

@@ -87,8 +87,8 @@ final class ChainNode extends CanvasNode {
   }
 
   @Override
-  void joinGroup(String groupId) {
-    steps.get(steps.size() - 1).joinGroup(groupId);
+  void joinGroup(String groupId, int groupIndex) {
+    steps.get(steps.size() - 1).joinGroup(groupId, groupIndex);
   }
 
   @Override

@@ -79,8 +79,8 @@ final class ChordNode extends CanvasNode {
   }
 
   @Override
-  void joinGroup(String groupId) {
-    body.joinGroup(groupId);
+  void joinGroup(String groupId, int groupIndex) {
+    body.joinGroup(groupId, groupIndex);
   }
 
   @Override

@@ -27,8 +27,8 @@ final class GroupNode extends CanvasNode {
     String chosen = group.options().taskId();
     this.id = chosen != null ? chosen : app.newId();
     addAll(group.tasks());
-    for (CanvasNode member : members) {
-      member.joinGroup(id);
+    for (int i = 0; i < members.size(); i++) {
+      members.get(i).joinGroup(id, i);
     }
   }
 
@@ -107,7 +107,7 @@ final class GroupNode extends CanvasNode {
   }
 
   @Override
-  void joinGroup(String groupId) {
+  void joinGroup(String groupId, int groupIndex) {
     // A group that is the last step of a chain inside another group keeps its own id.
   }
 

@@ -427,9 +427,10 @@ public final class InMemoryCelery implements Celery, ResultHooks {
     if (config.taskAlwaysEager()) {
       return parts()
           .stack
-          .deniedJoinResult(() -> send(name, args, kwargs, options, null, null, List.of(), true));
+          .deniedJoinResult(
+              () -> send(name, args, kwargs, options, null, null, null, List.of(), true));
     }
-    return send(name, args, kwargs, options, null, null, List.of(), true);
+    return send(name, args, kwargs, options, null, null, null, List.of(), true);
   }
 
   /**
@@ -442,6 +443,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
       Map<String, ?> kwargs,
       ApplyOptions options,
       String groupId,
+      Integer groupIndex,
       ResultBase parent,
       List<Consumer<Completion>> hooks,
       boolean addToParent) {
@@ -458,7 +460,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
     TaskContext sender = p.stack.current();
     Instant now = p.clock.now();
     Message m = Message.of(p.ids, now, name, args, kwargs, options, groupId, hooks, sender);
-    p.sent.record(now, m, options, p.results.queueOf(m), eager, this);
+    p.sent.record(now, m, options, p.results.queueOf(m), groupIndex, eager, this);
     AsyncResult<T> result =
         eager
             ? p.execution.<T>apply(m, task, config.taskEagerPropagates())

@@ -2,9 +2,7 @@ package io.celerykit.app;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,20 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SentTaskLog {
 
-  /** How many groups remember their member count, for {@link SentTask#groupIndex()}. */
-  private static final int GROUPS = 4096;
-
   private final int capacity;
   private final ArrayDeque<SentTask> kept = new ArrayDeque<>();
-  private final Map<String, Integer> groupSizes =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-          return size() > GROUPS;
-        }
-      };
   private final Set<String> notStarted;
   private final Set<String> held;
   private long sent;
@@ -42,12 +28,13 @@ final class SentTaskLog {
     this.held = ConcurrentHashMap.newKeySet();
   }
 
-  /** Records a send made now. */
+  /** Records a send made now, with its place in its group (null outside a group). */
   void record(
       Instant now,
       Message m,
       ApplyOptions options,
       String queue,
+      Integer groupIndex,
       boolean eager,
       InMemoryCelery app) {
     if (notStarted != null && !eager) {
@@ -57,10 +44,6 @@ final class SentTaskLog {
       long sequence = sent++;
       if (capacity == 0) {
         return;
-      }
-      Integer groupIndex = null;
-      if (m.groupId != null) {
-        groupIndex = groupSizes.merge(m.groupId, 1, Integer::sum) - 1;
       }
       if (kept.size() == capacity) {
         kept.removeFirst();

@@ -19,6 +19,7 @@ final class TaskNode extends CanvasNode {
   private final String id;
   private List<Consumer<Done>> listeners = List.of();
   private String groupId;
+  private Integer groupIndex;
   private boolean completed;
   private volatile EagerResult<?> ran;
   private volatile EagerResult<?> failedUnsent;
@@ -44,6 +45,7 @@ final class TaskNode extends CanvasNode {
             s.kwargs(),
             sig.options().taskId(id),
             groupId,
+            groupIndex,
             null,
             listeners.isEmpty() ? List.of() : List.of(this::completed),
             addToParent);
@@ -80,8 +82,9 @@ final class TaskNode extends CanvasNode {
   }
 
   @Override
-  void joinGroup(String gid) {
+  void joinGroup(String gid, int index) {
     this.groupId = gid;
+    this.groupIndex = index;
   }
 
   @Override

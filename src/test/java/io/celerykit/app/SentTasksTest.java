@@ -102,6 +102,23 @@ class SentTasksTest {
   }
 
   @Test
+  void aChainInAGroupGivesItsLastTaskTheChainsPlaceInTheGroup() {
+    // celery/canvas.py _chain.prepare_steps: only the last task of a chain in a group is frozen
+    // with group_id and group_index (the chain's index), whenever it is sent.
+    Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
+
+    GroupResult g = Canvas.group(Canvas.chain(add.s(1, 1), add.s(10)), add.s(3, 3)).applyAsync();
+    g.join();
+
+    SentTasks sent = app.sentTasks();
+    assertThat(sent)
+        .extracting(SentTask::args)
+        .containsExactly(List.of(1, 1), List.of(3, 3), List.of(2, 10));
+    assertThat(sent).extracting(SentTask::groupId).containsExactly(null, g.id(), g.id());
+    assertThat(sent).extracting(SentTask::groupIndex).containsExactly(null, 1, 0);
+  }
+
+  @Test
   void aChainsNextStepHasTheStepBeforeItAsParent() {
     Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
 
