@@ -76,6 +76,9 @@ public final class InMemoryCelery implements Celery, ResultHooks {
       this.results = new ResultStore(config, clock, backend);
       this.execution = new TaskExecution(app, stack, results, config, clock);
       this.worker = new Worker(registry, execution, results, clock, journal, control, config, sent);
+      if (threaded) {
+        backend.stallReason(worker::stallReason);
+      }
     }
 
     void close() {

@@ -59,6 +59,11 @@ final class SentTaskLog {
     }
   }
 
+  /** Returns how many sent tasks a {@code neverRuns()} stub holds. */
+  int heldCount() {
+    return held.size();
+  }
+
   /** Notes that the worker received a task that a {@code neverRuns()} stub holds. */
   void heldByStub(String taskId) {
     held.add(taskId);

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -45,6 +46,10 @@ public final class Worker implements AutoCloseable {
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicInteger executed = new AtomicInteger();
+
+  /** Work handed to the pool and not done yet (threaded mode): queued or running bodies. */
+  private final AtomicInteger onPool = new AtomicInteger();
+
   private final ExecutorService pool;
   private final RealTimeDriver driver;
 
@@ -244,7 +249,7 @@ public final class Worker implements AutoCloseable {
       clock.scheduleAt(m.eta, () -> executeOnPool(m));
       driver.wake();
     } else {
-      pool.execute(() -> execute(m));
+      runOnPool(() -> execute(m));
     }
   }
 
@@ -254,7 +259,39 @@ public final class Worker implements AutoCloseable {
       queued.decrementAndGet();
       return;
     }
-    pool.execute(() -> execute(m));
+    runOnPool(() -> execute(m));
+  }
+
+  /** Hands work to the pool, counted until it is done, for {@link #stallReason()}. */
+  private void runOnPool(Runnable work) {
+    onPool.incrementAndGet();
+    try {
+      pool.execute(
+          () -> {
+            try {
+              work.run();
+            } finally {
+              onPool.decrementAndGet();
+            }
+          });
+    } catch (RejectedExecutionException closedMeanwhile) {
+      onPool.decrementAndGet();
+    }
+  }
+
+  /**
+   * Tells why nothing in this app can make progress any more, or returns null while something can:
+   * a threaded worker with no body queued or running on its threads and nothing due later on the
+   * clock (a countdown, a retry, a task's duration) is stalled. Real-time waits read it to fail
+   * instead of blocking forever, and to say why in a timeout's message.
+   */
+  String stallReason() {
+    if (onPool.get() > 0 || clock.hasPendingProgress()) {
+      return null;
+    }
+    int held = sent.heldCount();
+    return "the worker is idle: no task is queued, running or due later on the clock"
+        + (held == 0 ? "" : " (" + held + " sent task(s) held by a neverRuns() stub)");
   }
 
   // ---------------------------------------------------------------- running
@@ -328,7 +365,7 @@ public final class Worker implements AutoCloseable {
     if (pool == null) {
       finish(m, task, self, step, started);
     } else if (!closed()) {
-      pool.execute(() -> finish(m, task, self, step, started));
+      runOnPool(() -> finish(m, task, self, step, started));
     }
   }
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A thread-safe, in-memory result backend: task metas and saved groups in maps, waits on a {@link
@@ -57,6 +58,7 @@ public final class InMemoryBackend implements ResultBackend {
 
   private final RealTimeSignal signal = new RealTimeSignal();
   private volatile WaitMode waitMode = WaitMode.VIRTUAL;
+  private volatile Supplier<String> stallReason;
   private volatile Duration resultExpires;
   private final ExpiryQueue expiries = new ExpiryQueue();
 
@@ -111,6 +113,23 @@ public final class InMemoryBackend implements ResultBackend {
    */
   public InMemoryBackend waitMode(WaitMode mode) {
     this.waitMode = Objects.requireNonNull(mode, "mode");
+    return this;
+  }
+
+  /**
+   * Tells {@link WaitMode#REAL_TIME} waits how to see that nothing can complete them any more: the
+   * probe returns why (for example "the worker is idle: no task is queued, running or due later"),
+   * or null while something can still progress. A wait without timeout whose result stays unready
+   * while the probe gives a reason for {@link RealTimeWaiter#STALL_GRACE} on end fails with {@link
+   * io.celerykit.result.WouldBlockForeverException} instead of blocking forever, and a timeout's
+   * message says the reason. {@code InMemoryCelery} in threaded mode wires its worker here; by
+   * default nothing is known, and waits behave as Celery's.
+   *
+   * @param probe the probe, called from waiting threads; it must be thread-safe and cheap
+   * @return this backend
+   */
+  public InMemoryBackend stallReason(Supplier<String> probe) {
+    this.stallReason = Checks.requireNonNull(probe, "probe (a supplier of the reason, or null)");
     return this;
   }
 
@@ -379,7 +398,7 @@ public final class InMemoryBackend implements ResultBackend {
   private Waiter waiter(GetOptions options) {
     return waitMode == WaitMode.VIRTUAL
         ? new VirtualWaiter(clock, options)
-        : new RealTimeWaiter(signal, options);
+        : new RealTimeWaiter(signal, options, stallReason);
   }
 
   private List<Subscription> subscribeMessages(Collection<String> ids, GetOptions options) {

@@ -7,11 +7,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.ResultTimeoutException;
+import io.celerykit.result.WouldBlockForeverException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Time in threaded mode passes as on a real worker, whose timer runs ETA tasks and retries when
@@ -95,5 +101,74 @@ class ThreadedTimeTest {
 
     assertThat(app.whyNotRun(r.id())).isNull();
     assertThat(app.whyNotRun("never-sent")).isNull();
+  }
+
+  @Test
+  @Timeout(10)
+  void aGetWithoutTimeoutThatNothingCanCompleteFailsInsteadOfBlockingForever() {
+    app.stub("reports.lost").neverRuns();
+    AsyncResult<Object> r = app.sendTask("reports.lost");
+
+    assertThatThrownBy(r::get)
+        .isInstanceOf(WouldBlockForeverException.class)
+        .hasMessageContaining("nothing in the app can complete it: the worker is idle")
+        .hasMessageContaining("1 sent task(s) held by a neverRuns() stub")
+        .hasMessageContaining("pass a timeout");
+  }
+
+  @Test
+  @Timeout(10)
+  void aGetWithoutTimeoutOnAnIdNothingWasSentForFails() {
+    assertThatThrownBy(() -> app.asyncResult("never-sent").get())
+        .isInstanceOf(WouldBlockForeverException.class)
+        .hasMessageContaining("no task is queued, running or due later on the clock");
+  }
+
+  @Test
+  void aTimeoutWhenNothingCanProgressSaysSo() {
+    assertThatThrownBy(() -> app.asyncResult("never-sent").get(Duration.ofMillis(50)))
+        .isInstanceOf(ResultTimeoutException.class)
+        .hasMessageStartingWith("The operation timed out.")
+        .hasMessageContaining("nothing can complete it: the worker is idle");
+  }
+
+  @Test
+  @Timeout(20)
+  void aGetWithoutTimeoutWaitsForATaskThatTakesLongerThanTheStallGrace() {
+    // 400 ms of virtual time pass in real time, twice the 200 ms a stalled wait is given: the
+    // task due on the clock keeps the wait alive.
+    app.stub("reports.render").returns("pdf").takes(Duration.ofMillis(400));
+
+    assertThat(app.<String>sendTask("reports.render").get()).isEqualTo("pdf");
+  }
+
+  @Test
+  @Timeout(60)
+  void manyThreadsWaitingWithoutTimeoutAtOnceAllGetTheirResults() throws Exception {
+    Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
+    int threads = 8;
+    int perThread = 300;
+    ExecutorService callers = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Long>> sums = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int offset = t;
+        sums.add(
+            callers.submit(
+                () -> {
+                  long sum = 0;
+                  for (int i = 0; i < perThread; i++) {
+                    sum += add.delay(i, offset).get();
+                  }
+                  return sum;
+                }));
+      }
+      for (int t = 0; t < threads; t++) {
+        long expected = (long) perThread * (perThread - 1) / 2 + (long) perThread * t;
+        assertThat(sums.get(t).get()).isEqualTo(expected);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
   }
 }
