@@ -20,9 +20,11 @@ final class ExpiryQueue {
 
   private static final int SWEEP_FLOOR = 1024;
 
+  private static final Comparator<StoredEntry.Expiring<?>> BY_EXPIRY =
+      (a, b) -> Long.compare(a.expiresAtNanos, b.expiresAtNanos);
+
   private final ArrayDeque<StoredEntry.Expiring<?>> inOrder = new ArrayDeque<>();
-  private final PriorityQueue<StoredEntry.Expiring<?>> outOfOrder =
-      new PriorityQueue<>(Comparator.comparingLong(e -> e.expiresAtNanos));
+  private final PriorityQueue<StoredEntry.Expiring<?>> outOfOrder = new PriorityQueue<>(BY_EXPIRY);
   private volatile long next = Long.MAX_VALUE;
   private long lastQueued = Long.MIN_VALUE;
   private int dead;
