@@ -29,6 +29,11 @@ JAR = os.path.join(BENCH, "target", "benchmarks.jar")
 WORK = os.path.join(BENCH, "target", "coldstart")
 PY = "/usr/bin/python3"
 TESTS = 1000
+PREPEND = []  # --library: another build of celerykit put ahead of the jar's own copy
+
+
+def cp(*more):
+    return os.pathsep.join(PREPEND + [JAR] + list(more))
 
 
 def sh(cmd, env=None):
@@ -124,7 +129,7 @@ def generate():
 def first_result(runs):
     java = {"main": [], "wall": []}
     python = {"main": [], "wall": []}
-    cmd_java = ["java", "-cp", JAR, "io.celerykit.bench.coldstart.FirstResult"]
+    cmd_java = ["java", "-cp", cp(), "io.celerykit.bench.coldstart.FirstResult"]
     cmd_py = [PY, os.path.join(HERE, "first_result.py")]
     for _ in range(runs):
         out, wall = sh(cmd_java)
@@ -139,7 +144,7 @@ def first_result(runs):
 def junit(classes, name, runs):
     exec_ms, total_ms, wall_ms = [], [], []
     for _ in range(runs):
-        out, wall = sh(["java", "-cp", JAR + os.pathsep + classes,
+        out, wall = sh(["java", "-cp", cp(classes),
                         "io.celerykit.bench.coldstart.JUnitRun", "generated." + name])
         assert field(out, "tests_succeeded") == TESTS, out
         exec_ms.append(field(out, "junit_exec_us") / 1000)
@@ -167,7 +172,7 @@ def pytest_run(name, runs):
 
 
 def keep_java(tasks, flags):
-    out, _ = sh(["java"] + flags + ["-cp", JAR, "io.celerykit.bench.coldstart.KeepResults",
+    out, _ = sh(["java"] + flags + ["-cp", cp(), "io.celerykit.bench.coldstart.KeepResults",
                                      str(tasks)])
     per_million = out.split("per_million_tasks_per_s=")[1].split()[0]
     return field(out, "keep_tasks_per_s"), per_million
@@ -180,7 +185,8 @@ def keep_python(tasks):
 
 def fresh_app_jmh(quick):
     result = os.path.join(WORK, "jmh-fresh-app.json")
-    cmd = ["java", "-jar", JAR, "FreshAppBenchmark", "-rf", "json", "-rff", result]
+    cmd = ["java", "-cp", cp(), "org.openjdk.jmh.Main", "FreshAppBenchmark", "-rf", "json",
+           "-rff", result]
     if quick:
         cmd += ["-wi", "2", "-w", "1s", "-i", "3", "-r", "1s"]
     sh(cmd)
@@ -206,7 +212,11 @@ def main():
     ap.add_argument("--python-keep", type=int, default=1_000_000, help="... and Python")
     ap.add_argument("--quick", action="store_true", help="short JMH run (for trying the script)")
     ap.add_argument("--only", default="first,junit,keep,fresh", help="which parts, comma-separated")
+    ap.add_argument("--library", help="a jar of another celerykit build, put ahead of the one in"
+                    " benchmarks.jar on every Java class path (to compare builds)")
     a = ap.parse_args()
+    if a.library:
+        PREPEND.append(os.path.abspath(a.library))
     parts = set(a.only.split(","))
     if not os.path.exists(JAR):
         sys.exit("build first: benchmarks/coldstart/run.sh, or the README's mvn commands")
@@ -216,6 +226,7 @@ def main():
              "", "- date: %s; load average at start: %s; %d cores" % (
                  time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), loadavg(), os.cpu_count()),
              "- java: %s" % java_version.splitlines()[1].strip(),
+             "- celerykit: %s" % (a.library or "the copy in benchmarks.jar"),
              "- python: %s" % subprocess.run([PY, "-c", "import sys, celery, pytest; print("
                                               "sys.version.split()[0], 'celery', celery.__version__,"
                                               " 'pytest', pytest.__version__)"],
@@ -237,7 +248,7 @@ def main():
         jw, pw = stats(java["wall"]), stats(python["wall"])
         row("whole process, for reference", rng(jw, "ms"), rng(pw, "ms"),
             "%.1f×" % (pw[0] / jw[0]), "", "")
-        lines.append("- %s load after first results: %s" % ("", loadavg()))
+        lines.append("- load after the first results: %s" % loadavg())
     if "junit" in parts:
         classes = generate()
         jc = junit(classes, "CeleryThousandTest", a.junit_runs)
@@ -263,6 +274,7 @@ def main():
         lines.append("- load after the 1,000-test runs: %s" % loadavg())
     if "keep" in parts:
         g1, g1m = keep_java(a.java_keep, [])
+        ten, tenm = keep_java(a.java_keep, ["-XX:MaxTenuringThreshold=0"])
         par, parm = keep_java(a.java_keep, ["-XX:+UseParallelGC"])
         py = keep_python(a.python_keep)
         row("one app keeping every result, %s tasks (Java) / %s (Python), default G1" % (
@@ -270,6 +282,9 @@ def main():
             "%s tasks/s (each million: %s)" % (format(int(g1), ","), g1m),
             "%s tasks/s" % format(int(py), ","), "%.0f×" % (g1 / py), "≥ 1.5 M/s",
             "yes" if g1 >= 1.5e6 else "no")
+        row("… G1 with -XX:MaxTenuringThreshold=0", "%s tasks/s (each million: %s)" % (
+            format(int(ten), ","), tenm), "", "%.0f×" % (ten / py), "≥ 1.5 M/s",
+            "yes" if ten >= 1.5e6 else "no")
         row("… with -XX:+UseParallelGC", "%s tasks/s (each million: %s)" % (
             format(int(par), ","), parm), "", "%.0f×" % (par / py), "≥ 1.5 M/s",
             "yes" if par >= 1.5e6 else "no")
@@ -279,7 +294,7 @@ def main():
         py = fresh_app_python()
         d, de = jmh["defaults"]
         e, ee = jmh["extension"]
-        row("fresh app + 10 tasks, warm (JMH average ± 99.9 %% error / median of batches)",
+        row("fresh app + 10 tasks, warm (JMH average ± 99.9 % error / median of batches)",
             "%.1f ± %.1f µs (extension's config: %.1f ± %.1f)" % (d, de, e, ee),
             "%.0f µs" % py, "%.0f×" % (py / d), "≤ 20 µs", "yes" if d <= 20 else "no")
     lines += ["", "| what | celerykit (Java) | Celery 5.2.6 (Python, eager) | ratio | target | met |",
