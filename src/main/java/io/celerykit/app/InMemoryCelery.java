@@ -4,6 +4,7 @@ import io.celerykit.backend.InMemoryBackend;
 import io.celerykit.backend.VirtualClock;
 import io.celerykit.backend.WaitMode;
 import io.celerykit.internal.Checks;
+import io.celerykit.internal.PlainScalars;
 import io.celerykit.internal.ResultHooks;
 import io.celerykit.result.AsyncResult;
 import io.celerykit.result.EagerResult;
@@ -455,7 +456,7 @@ public final class InMemoryCelery implements Celery, ResultHooks {
     boolean eager = config.taskAlwaysEager();
     if (!eager) {
       p.worker.requireOpen(name);
-      if (config.resultSerializer() == ResultSerializer.JSON) {
+      if (config.resultSerializer() == ResultSerializer.JSON && !PlainScalars.all(args, kwargs)) {
         // Celery's apply_async serializes the call with the JSON task serializer: EncodeError.
         CeleryJson.requireEncodable(args, kwargs);
       }

@@ -19,12 +19,20 @@ final class TaskStack {
           + "See https://docs.celeryq.dev/en/latest/userguide/tasks.html"
           + "#avoid-launching-synchronous-subtasks";
 
-  private final ThreadLocal<Deque<TaskContext>> running = ThreadLocal.withInitial(ArrayDeque::new);
-  private final ThreadLocal<Boolean> joinWillBlock = ThreadLocal.withInitial(() -> Boolean.FALSE);
+  /**
+   * One thread-local per app: a fresh app per test adds one entry to each thread's map, not two.
+   */
+  private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+
+  /** One thread's running tasks and join guard. */
+  private static final class PerThread {
+    final Deque<TaskContext> running = new ArrayDeque<>();
+    boolean joinWillBlock;
+  }
 
   /** Returns the task running on this thread, or null. */
   TaskContext current() {
-    return running.get().peek();
+    return perThread.get().running.peek();
   }
 
   /**
@@ -32,7 +40,7 @@ final class TaskStack {
    * eager) has the join guard on.
    */
   <R> R run(TaskContext self, Supplier<R> body) {
-    Deque<TaskContext> stack = running.get();
+    Deque<TaskContext> stack = perThread.get().running;
     stack.push(self);
     try {
       return self.isEager() ? body.get() : withJoinWillBlock(true, body);
@@ -55,18 +63,19 @@ final class TaskStack {
 
   /** Fails while the guard is on, as Celery's {@code assert_will_not_block()}. */
   void assertWillNotBlock() {
-    if (joinWillBlock.get()) {
+    if (perThread.get().joinWillBlock) {
       throw new IllegalStateException(E_WOULDBLOCK);
     }
   }
 
   private <R> R withJoinWillBlock(boolean blocks, Supplier<R> body) {
-    Boolean before = joinWillBlock.get();
-    joinWillBlock.set(blocks);
+    PerThread state = perThread.get();
+    boolean before = state.joinWillBlock;
+    state.joinWillBlock = blocks;
     try {
       return body.get();
     } finally {
-      joinWillBlock.set(before);
+      state.joinWillBlock = before;
     }
   }
 }

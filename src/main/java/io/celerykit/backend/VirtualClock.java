@@ -36,8 +36,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class VirtualClock extends Clock {
 
-  /** Where every virtual clock starts unless told otherwise: 2026-01-01T00:00:00Z. */
-  public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+  /**
+   * Where every virtual clock starts unless told otherwise: 2026-01-01T00:00:00Z (from its epoch
+   * second: parsing the text would set up {@code java.time}'s formatters in every fresh JVM).
+   */
+  public static final Instant DEFAULT_START = Instant.ofEpochSecond(1_767_225_600L);
 
   /** The end of time in virtual nanoseconds since the start: the clock never moves past it. */
   static final long END = Long.MAX_VALUE;

@@ -107,11 +107,12 @@ public final class CeleryExtension
   @Override
   public void afterEach(ExtensionContext context) {
     current.remove();
-    InMemoryCelery app = existingApp(context);
-    Settings settings = settings(context);
-    if (app == null || !(settings.strict() || settings.failOnUnhandledTasks())) {
+    ClosingApp holder = existing(context);
+    if (holder == null || !(holder.settings.strict() || holder.settings.failOnUnhandledTasks())) {
       return;
     }
+    InMemoryCelery app = holder.app;
+    Settings settings = holder.settings;
     if (context.getExecutionException().isPresent()) {
       return;
     }
@@ -183,14 +184,17 @@ public final class CeleryExtension
     ClosingApp holder =
         context
             .getStore(NAMESPACE)
-            .getOrComputeIfAbsent(
-                key(context), key -> new ClosingApp(create(context)), ClosingApp.class);
+            .getOrComputeIfAbsent(key(context), key -> create(context), ClosingApp.class);
     return holder.app;
   }
 
   private static InMemoryCelery existingApp(ExtensionContext context) {
-    ClosingApp holder = context.getStore(NAMESPACE).get(key(context), ClosingApp.class);
+    ClosingApp holder = existing(context);
     return holder == null ? null : holder.app;
+  }
+
+  private static ClosingApp existing(ExtensionContext context) {
+    return context.getStore(NAMESPACE).get(key(context), ClosingApp.class);
   }
 
   /** Keyed by context, so a test method never picks up its class's app from a parent store. */
@@ -198,13 +202,14 @@ public final class CeleryExtension
     return APP + ":" + context.getUniqueId();
   }
 
-  private InMemoryCelery create(ExtensionContext context) {
+  /** Creates the app with the settings found once, kept beside it for the checks after the test. */
+  private ClosingApp create(ExtensionContext context) {
     Settings settings = settings(context);
     InMemoryCelery app = InMemoryCelery.create(settings.config());
     for (String fixture : settings.fixtures()) {
       CeleryFixtures.loadResource(app.backend(), fixture);
     }
-    return app;
+    return new ClosingApp(app, settings);
   }
 
   private Settings settings(ExtensionContext context) {
@@ -232,9 +237,11 @@ public final class CeleryExtension
   /** Closes the app when JUnit closes the store. */
   private static final class ClosingApp implements ExtensionContext.Store.CloseableResource {
     final InMemoryCelery app;
+    final Settings settings;
 
-    ClosingApp(InMemoryCelery app) {
+    ClosingApp(InMemoryCelery app, Settings settings) {
       this.app = app;
+      this.settings = settings;
     }
 
     @Override

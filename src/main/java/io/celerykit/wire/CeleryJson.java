@@ -1,5 +1,6 @@
 package io.celerykit.wire;
 
+import io.celerykit.internal.PlainScalars;
 import io.celerykit.result.RemoteTaskException;
 import io.celerykit.result.ResultTuple;
 import io.celerykit.result.TaskMeta;
@@ -182,12 +183,7 @@ public final class CeleryJson {
 
   /** Values every JSON serializer holds as they are: checked without encoding them. */
   private static boolean isPlainScalar(Object value) {
-    return value == null
-        || value instanceof String
-        || value instanceof Integer
-        || value instanceof Long
-        || value instanceof Boolean
-        || value instanceof Double;
+    return PlainScalars.is(value);
   }
 
   private static void requireEncodable(Object arg, int index, String keyword) {
