@@ -25,18 +25,13 @@ import java.util.Map;
  */
 public final class SentTask {
   private final long sequence;
+
+  /** The message as sent: its id, name, arguments, times and workflow ids. */
+  private final Message message;
+
   private final Instant sentAt;
-  private final String taskId;
-  private final String name;
-  private final List<Object> args;
-  private final Map<String, Object> kwargs;
   private final ApplyOptions options;
-  private final Instant eta;
-  private final Instant expires;
   private final String queue;
-  private final String parentId;
-  private final String rootId;
-  private final String groupId;
   private final Integer groupIndex;
   private final boolean eager;
   private final InMemoryCelery app;
@@ -44,7 +39,7 @@ public final class SentTask {
   SentTask(
       long sequence,
       Instant sentAt,
-      Message m,
+      Message message,
       ApplyOptions options,
       String queue,
       Integer groupIndex,
@@ -52,17 +47,9 @@ public final class SentTask {
       InMemoryCelery app) {
     this.sequence = sequence;
     this.sentAt = sentAt;
-    this.taskId = m.id;
-    this.name = m.name;
-    this.args = m.args;
-    this.kwargs = m.kwargs;
+    this.message = message;
     this.options = options;
-    this.eta = m.eta;
-    this.expires = m.expires;
     this.queue = queue;
-    this.parentId = m.parentId;
-    this.rootId = m.rootId;
-    this.groupId = m.groupId;
     this.groupIndex = groupIndex;
     this.eager = eager;
     this.app = app;
@@ -92,7 +79,7 @@ public final class SentTask {
    * @return the id
    */
   public String taskId() {
-    return taskId;
+    return message.id;
   }
 
   /**
@@ -101,7 +88,7 @@ public final class SentTask {
    * @return the name
    */
   public String name() {
-    return name;
+    return message.name;
   }
 
   /**
@@ -110,7 +97,7 @@ public final class SentTask {
    * @return an unmodifiable list
    */
   public List<Object> args() {
-    return args;
+    return message.args;
   }
 
   /**
@@ -119,7 +106,7 @@ public final class SentTask {
    * @return an unmodifiable map
    */
   public Map<String, Object> kwargs() {
-    return kwargs;
+    return message.kwargs;
   }
 
   /**
@@ -139,7 +126,7 @@ public final class SentTask {
    * @return the instant or null
    */
   public Instant eta() {
-    return eta;
+    return message.eta;
   }
 
   /**
@@ -148,7 +135,7 @@ public final class SentTask {
    * @return the instant or null
    */
   public Instant expires() {
-    return expires;
+    return message.expires;
   }
 
   /**
@@ -168,7 +155,7 @@ public final class SentTask {
    * @return the parent id or null
    */
   public String parentId() {
-    return parentId;
+    return message.parentId;
   }
 
   /**
@@ -177,7 +164,7 @@ public final class SentTask {
    * @return the root id
    */
   public String rootId() {
-    return rootId;
+    return message.rootId;
   }
 
   /**
@@ -187,7 +174,7 @@ public final class SentTask {
    * @return the group id or null
    */
   public String groupId() {
-    return groupId;
+    return message.groupId;
   }
 
   /**
@@ -216,7 +203,7 @@ public final class SentTask {
    * @return the result
    */
   public AsyncResult<Object> result() {
-    return new AsyncResult<>(taskId, null, name, app, null);
+    return new AsyncResult<>(message.id, null, message.name, app, null);
   }
 
   /**
@@ -226,7 +213,7 @@ public final class SentTask {
    * @return the text
    */
   public String call() {
-    return SentTaskText.call(name, args, kwargs);
+    return SentTaskText.call(message.name, message.args, message.kwargs);
   }
 
   /**
@@ -237,6 +224,6 @@ public final class SentTask {
   @Override
   public String toString() {
     String opts = SentTaskText.options(this);
-    return call() + (opts.isEmpty() ? "" : " " + opts) + " [" + taskId + "]";
+    return call() + (opts.isEmpty() ? "" : " " + opts) + " [" + message.id + "]";
   }
 }

@@ -319,14 +319,7 @@ public final class Worker implements AutoCloseable {
     executed.incrementAndGet();
     Instant started = clock.now();
     journal(
-        "task-started",
-        m,
-        () -> {
-          Map<String, Object> fields = new LinkedHashMap<>();
-          fields.put("hostname", config.hostname());
-          fields.put("pid", config.workerPid());
-          return fields;
-        });
+        "task-started", m, () -> payload("hostname", config.hostname(), "pid", config.workerPid()));
     if (task.options().trackStarted(config) && results.storesErrors(task)) {
       Map<String, Object> startedMeta = new LinkedHashMap<>();
       startedMeta.put("pid", config.workerPid());
@@ -420,12 +413,9 @@ public final class Worker implements AutoCloseable {
     journal(
         "task-succeeded",
         m,
-        () -> {
-          Map<String, Object> p = new LinkedHashMap<>();
-          p.put("result", PythonRepr.repr(value));
-          p.put("runtime", Duration.between(started, finished));
-          return p;
-        });
+        () ->
+            payload(
+                "result", PythonRepr.repr(value), "runtime", Duration.between(started, finished)));
   }
 
   private void failed(Message m, RegisteredTask task, TaskContext self, Throwable error) {
@@ -435,15 +425,7 @@ public final class Worker implements AutoCloseable {
     if (results.storesErrors(task)) {
       results.store(m, TaskState.FAILURE, stored, traceback, self.children());
     }
-    journal(
-        "task-failed",
-        m,
-        () -> {
-          Map<String, Object> p = new LinkedHashMap<>();
-          p.put("exception", error.toString());
-          p.put("traceback", traceback);
-          return p;
-        });
+    journal("task-failed", m, () -> payload("exception", error.toString(), "traceback", traceback));
     callErrbacks(m.linkError, m.id);
     for (Consumer<Completion> hook : m.onComplete) {
       hook.accept(new Completion(m.id, TaskState.FAILURE, stored));
@@ -509,13 +491,7 @@ public final class Worker implements AutoCloseable {
     journal(
         "task-revoked",
         m,
-        () -> {
-          Map<String, Object> p = new LinkedHashMap<>();
-          p.put("terminated", terminated);
-          p.put("signum", signal);
-          p.put("expired", expired);
-          return p;
-        });
+        () -> payload("terminated", terminated, "signum", signal, "expired", expired));
     for (Consumer<Completion> hook : m.onComplete) {
       hook.accept(new Completion(m.id, TaskState.REVOKED, exc));
     }
@@ -524,5 +500,21 @@ public final class Worker implements AutoCloseable {
   /** Records an event at the current virtual time; its payload is built when first read. */
   private void journal(String type, Message m, Supplier<Map<String, Object>> payload) {
     journal.record(type, m.id, m.name, payload);
+  }
+
+  /** An event's fields in this order; a value may be null (a missing traceback). */
+  private static Map<String, Object> payload(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put(k1, v1);
+    fields.put(k2, v2);
+    return fields;
+  }
+
+  /** An event's fields in this order; a value may be null. */
+  private static Map<String, Object> payload(
+      String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+    Map<String, Object> fields = payload(k1, v1, k2, v2);
+    fields.put(k3, v3);
+    return fields;
   }
 }

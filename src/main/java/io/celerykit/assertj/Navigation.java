@@ -7,6 +7,7 @@ import io.celerykit.result.ResultBase;
 import io.celerykit.result.ResultSet;
 import io.celerykit.result.TaskState;
 import java.util.List;
+import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.ListAssert;
 import org.assertj.core.api.ObjectAssert;
@@ -21,82 +22,80 @@ final class Navigation {
 
   private Navigation() {}
 
-  @SuppressWarnings("unchecked")
+  /** A plain assert on the value, or, in soft assertions, a soft proxy of the same assert class. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <A, V> A create(
+      SoftAssertionsProvider softly,
+      Class<? super A> assertType,
+      Class<?> actualType,
+      V actual,
+      Function<V, A> plain) {
+    return softly == null
+        ? plain.apply(actual)
+        : (A) softly.proxy((Class) assertType, (Class) actualType, actual);
+  }
+
   static <T> AsyncResultAssert<T> result(
       SoftAssertionsProvider softly, AsyncResult<T> actual, String description) {
     AsyncResultAssert<T> out =
-        softly == null
-            ? new AsyncResultAssert<>(actual)
-            : softly.proxy(AsyncResultAssert.class, AsyncResult.class, actual);
+        create(
+            softly,
+            AsyncResultAssert.class,
+            AsyncResult.class,
+            actual,
+            v -> new AsyncResultAssert<>(v));
     out.softly = softly;
     return describe(out, description);
   }
 
   static ResultSetAssert set(SoftAssertionsProvider softly, ResultSet actual) {
     ResultSetAssert out =
-        softly == null
-            ? new ResultSetAssert(actual)
-            : softly.proxy(ResultSetAssert.class, ResultSet.class, actual);
+        create(softly, ResultSetAssert.class, ResultSet.class, actual, ResultSetAssert::new);
     out.softly = softly;
     return out;
   }
 
   static ResultTreeAssert tree(SoftAssertionsProvider softly, ResultBase root) {
     ResultTreeAssert out =
-        softly == null
-            ? new ResultTreeAssert(root)
-            : softly.proxy(ResultTreeAssert.class, ResultBase.class, root);
+        create(softly, ResultTreeAssert.class, ResultBase.class, root, ResultTreeAssert::new);
     out.softly = softly;
     return out;
   }
 
   static TaskStateAssert state(SoftAssertionsProvider softly, TaskState actual) {
-    return softly == null
-        ? new TaskStateAssert(actual)
-        : softly.proxy(TaskStateAssert.class, TaskState.class, actual);
+    return create(softly, TaskStateAssert.class, TaskState.class, actual, TaskStateAssert::new);
   }
 
   static EventJournalAssert journal(SoftAssertionsProvider softly, EventJournal actual) {
-    return softly == null
-        ? new EventJournalAssert(actual)
-        : softly.proxy(EventJournalAssert.class, EventJournal.class, actual);
+    return create(
+        softly, EventJournalAssert.class, EventJournal.class, actual, EventJournalAssert::new);
   }
 
   static SentTasksAssert sentTasks(SoftAssertionsProvider softly, SentTasks actual) {
     SentTasksAssert out =
-        softly == null
-            ? new SentTasksAssert(actual)
-            : softly.proxy(SentTasksAssert.class, SentTasks.class, actual);
+        create(softly, SentTasksAssert.class, SentTasks.class, actual, SentTasksAssert::new);
     out.softly = softly;
     return out;
   }
 
-  @SuppressWarnings("unchecked")
   static <T> ObjectAssert<T> object(SoftAssertionsProvider softly, T value, String description) {
     ObjectAssert<T> out =
-        softly == null
-            ? new ObjectAssert<>(value)
-            : softly.proxy(ObjectAssert.class, Object.class, value);
+        create(softly, ObjectAssert.class, Object.class, value, v -> new ObjectAssert<>(v));
     return describe(out, description);
   }
 
-  @SuppressWarnings("unchecked")
   static <E> ListAssert<E> list(
       SoftAssertionsProvider softly, List<? extends E> values, String description) {
     ListAssert<E> out =
-        softly == null
-            ? new ListAssert<>(values)
-            : softly.proxy(ListAssert.class, List.class, values);
+        create(softly, ListAssert.class, List.class, values, v -> new ListAssert<>(v));
     return describe(out, description);
   }
 
-  @SuppressWarnings("unchecked")
   static ThrowableAssert<Throwable> throwable(
       SoftAssertionsProvider softly, Throwable error, String description) {
     ThrowableAssert<Throwable> out =
-        softly == null
-            ? new ThrowableAssert<>(error)
-            : softly.proxy(ThrowableAssert.class, Throwable.class, error);
+        create(
+            softly, ThrowableAssert.class, Throwable.class, error, v -> new ThrowableAssert<>(v));
     return describe(out, description);
   }
 

@@ -8,9 +8,12 @@ import io.celerykit.result.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.ListAssert;
 import org.assertj.core.api.SoftAssertionsProvider;
+import org.assertj.core.error.ErrorMessageFactory;
 import org.assertj.core.error.ShouldNotBeNull;
 
 /**
@@ -55,17 +58,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
    * @return this assert
    */
   public ResultSetAssert allSuccessful() {
-    isNotNull();
-    List<String> notSuccessful = new ArrayList<>();
-    for (ResultBase member : actual) {
-      if (!successful(member)) {
-        notSuccessful.add(ResultTrees.describe(member));
-      }
-    }
-    if (!notSuccessful.isEmpty()) {
-      throwAssertionError(SetMessages.shouldAllBeSuccessful(actual, notSuccessful));
-    }
-    return myself;
+    return noMember(member -> !successful(member), SetMessages::shouldAllBeSuccessful);
   }
 
   /**
@@ -102,17 +95,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
    * @return this assert
    */
   public ResultSetAssert noneFailed() {
-    isNotNull();
-    List<String> failed = new ArrayList<>();
-    for (ResultBase member : actual) {
-      if (failed(member)) {
-        failed.add(ResultTrees.describe(member));
-      }
-    }
-    if (!failed.isEmpty()) {
-      throwAssertionError(SetMessages.shouldHaveNoFailedMember(actual, failed));
-    }
-    return myself;
+    return noMember(ResultSetAssert::failed, SetMessages::shouldHaveNoFailedMember);
   }
 
   /**
@@ -134,17 +117,7 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
    * @return this assert
    */
   public ResultSetAssert isReady() {
-    isNotNull();
-    List<String> notReady = new ArrayList<>();
-    for (ResultBase member : actual) {
-      if (!member.ready()) {
-        notReady.add(ResultTrees.describe(member));
-      }
-    }
-    if (!notReady.isEmpty()) {
-      throwAssertionError(ResultMessages.shouldBeReady(actual, notReady));
-    }
-    return myself;
+    return noMember(member -> !member.ready(), ResultMessages::shouldBeReady);
   }
 
   /**
@@ -223,6 +196,23 @@ public class ResultSetAssert extends AbstractAssert<ResultSetAssert, ResultSet> 
   private String description(String what) {
     return Navigation.description(
         this, what + (actual == null ? "" : " of " + Describe.setName(actual)));
+  }
+
+  /** Fails with the message listing the members that break the property, unless none does. */
+  private ResultSetAssert noMember(
+      Predicate<ResultBase> breaks,
+      BiFunction<ResultSet, List<String>, ErrorMessageFactory> message) {
+    isNotNull();
+    List<String> breaking = new ArrayList<>();
+    for (ResultBase member : actual) {
+      if (breaks.test(member)) {
+        breaking.add(ResultTrees.describe(member));
+      }
+    }
+    if (!breaking.isEmpty()) {
+      throwAssertionError(message.apply(actual, breaking));
+    }
+    return myself;
   }
 
   private static boolean successful(ResultBase member) {

@@ -2,7 +2,10 @@ package io.celerykit.assertj;
 
 import io.celerykit.result.TaskState;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 /**
  * Checks a {@link TaskState} against Celery's {@code celery.states}: ready states, propagating
@@ -26,11 +29,7 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
    * @return this assert
    */
   public TaskStateAssert isReady() {
-    isNotNull();
-    if (!actual.isReady()) {
-      throwAssertionError(ResultMessages.shouldBeReady(actual));
-    }
-    return myself;
+    return verify(TaskState::isReady, ResultMessages::shouldBeReady);
   }
 
   /**
@@ -39,11 +38,7 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
    * @return this assert
    */
   public TaskStateAssert isNotReady() {
-    isNotNull();
-    if (actual.isReady()) {
-      throwAssertionError(ResultMessages.shouldNotBeReady(actual));
-    }
-    return myself;
+    return verify(s -> !s.isReady(), ResultMessages::shouldNotBeReady);
   }
 
   /**
@@ -53,11 +48,7 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
    * @return this assert
    */
   public TaskStateAssert propagates() {
-    isNotNull();
-    if (!actual.propagates()) {
-      throwAssertionError(ResultMessages.shouldPropagate(actual));
-    }
-    return myself;
+    return verify(TaskState::propagates, ResultMessages::shouldPropagate);
   }
 
   /**
@@ -67,11 +58,7 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
    * @return this assert
    */
   public TaskStateAssert isCustom() {
-    isNotNull();
-    if (actual.isBuiltIn()) {
-      throwAssertionError(ResultMessages.shouldBeCustom(actual));
-    }
-    return myself;
+    return verify(s -> !s.isBuiltIn(), ResultMessages::shouldBeCustom);
   }
 
   /**
@@ -83,11 +70,8 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
    */
   public TaskStateAssert hasHigherPrecedenceThan(TaskState other) {
     Objects.requireNonNull(other, "other state");
-    isNotNull();
-    if (!actual.isAfter(other)) {
-      throwAssertionError(ResultMessages.shouldHavePrecedence(actual, "higher", other));
-    }
-    return myself;
+    return verify(
+        s -> s.isAfter(other), s -> ResultMessages.shouldHavePrecedence(s, "higher", other));
   }
 
   /**
@@ -99,9 +83,16 @@ public class TaskStateAssert extends AbstractAssert<TaskStateAssert, TaskState> 
    */
   public TaskStateAssert hasLowerPrecedenceThan(TaskState other) {
     Objects.requireNonNull(other, "other state");
+    return verify(
+        s -> s.isBefore(other), s -> ResultMessages.shouldHavePrecedence(s, "lower", other));
+  }
+
+  /** Fails with the message unless the state has the property: the one check of every method. */
+  private TaskStateAssert verify(
+      Predicate<TaskState> holds, Function<TaskState, ErrorMessageFactory> message) {
     isNotNull();
-    if (!actual.isBefore(other)) {
-      throwAssertionError(ResultMessages.shouldHavePrecedence(actual, "lower", other));
+    if (!holds.test(actual)) {
+      throwAssertionError(message.apply(actual));
     }
     return myself;
   }

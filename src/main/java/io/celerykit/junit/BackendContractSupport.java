@@ -59,11 +59,18 @@ public abstract class BackendContractSupport {
   // ---------------------------------------------------------------- hooks
 
   /**
-   * Creates the backend under test; called before every test.
+   * Creates the backend under test; called before every test. A test class that extends one piece
+   * must override it; a piece nested in {@link ResultBackendContract} takes its owner's backend and
+   * never calls it.
    *
    * @return a new (or emptied) backend
+   * @throws IllegalStateException when the test class does not override it
    */
-  protected abstract ResultBackend createBackend();
+  protected ResultBackend createBackend() {
+    throw new IllegalStateException(
+        getClass().getName()
+            + " does not say how to make the backend under test; override createBackend()");
+  }
 
   /**
    * Stores a meta from "the worker side": the default stores it at once; override to store it while

@@ -45,17 +45,20 @@ public abstract class ResultBackendContract extends BackendContractSupport {
   /** Creates the contract; subclasses are JUnit test classes. */
   protected ResultBackendContract() {}
 
+  /**
+   * Creates the backend under test; called before every test, and shared by every nested piece.
+   *
+   * @return a new (or emptied) backend
+   */
+  @Override
+  protected abstract ResultBackend createBackend();
+
   /** The task metas: PENDING, replacing until SUCCESS, forget, fields, exceptions, threads. */
   @Nested
   public class TaskMetas extends TaskMetaContract {
     /** Creates the piece over the enclosing contract's backend. */
     public TaskMetas() {
       super(ResultBackendContract.this);
-    }
-
-    @Override
-    protected ResultBackend createBackend() {
-      return ResultBackendContract.this.backend();
     }
   }
 
@@ -66,11 +69,6 @@ public abstract class ResultBackendContract extends BackendContractSupport {
     public Groups() {
       super(ResultBackendContract.this);
     }
-
-    @Override
-    protected ResultBackend createBackend() {
-      return ResultBackendContract.this.backend();
-    }
   }
 
   /** Waiting and native iteration. */
@@ -79,11 +77,6 @@ public abstract class ResultBackendContract extends BackendContractSupport {
     /** Creates the piece over the enclosing contract's backend. */
     public Waiting() {
       super(ResultBackendContract.this);
-    }
-
-    @Override
-    protected ResultBackend createBackend() {
-      return ResultBackendContract.this.backend();
     }
   }
 
@@ -94,11 +87,6 @@ public abstract class ResultBackendContract extends BackendContractSupport {
     public Subscriptions() {
       super(ResultBackendContract.this);
     }
-
-    @Override
-    protected ResultBackend createBackend() {
-      return ResultBackendContract.this.backend();
-    }
   }
 
   /** The result API over the backend. */
@@ -107,11 +95,6 @@ public abstract class ResultBackendContract extends BackendContractSupport {
     /** Creates the piece over the enclosing contract's backend. */
     public ResultApi() {
       super(ResultBackendContract.this);
-    }
-
-    @Override
-    protected ResultBackend createBackend() {
-      return ResultBackendContract.this.backend();
     }
   }
 }
