@@ -7,6 +7,7 @@ import io.celerykit.app.InMemoryCelery;
 import io.celerykit.assertj.CelerySoftAssertions;
 import io.celerykit.junit.CeleryTest;
 import io.celerykit.result.AsyncResult;
+import io.celerykit.result.RemoteTaskException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,8 @@ class AssertionsExampleTest {
   @Test
   void assertOnAFailure(InMemoryCelery celery) {
     // A seeded failure carries the traceback you give it, as Celery's mark_as_failure does.
+    // Under the JSON serializer (the default) it reads back as a real backend delivers it: a
+    // RemoteTaskException named after the exception's class, message "Type: text".
     AsyncResult<Object> broken =
         celery
             .seed()
@@ -41,7 +44,10 @@ class AssertionsExampleTest {
                 "Traceback (most recent call last):\n  File \"reports.py\", line 7, in build\n");
 
     assertThat(broken).hasFailed().hasTraceback();
-    assertThat(broken).failedWith(IllegalStateException.class).hasMessage("no data for Q3");
+    assertThat(broken)
+        .failedWith(RemoteTaskException.class)
+        .hasMessage("java.lang.IllegalStateException: no data for Q3");
+    assertThat(broken).failedWith(IllegalStateException.class).hasMessageEndingWith("no data for Q3");
   }
 
   @Test
