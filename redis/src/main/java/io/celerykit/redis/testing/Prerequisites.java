@@ -63,7 +63,8 @@ public final class Prerequisites {
     }
     try {
       Process p =
-          new ProcessBuilder(python.toString(), "-c", "import celery, redis, kombu.transport.redis")
+          new ProcessBuilder(
+                  python.toString(), "-I", "-c", "import celery, redis, kombu.transport.redis")
               .redirectErrorStream(true)
               .start();
       p.getOutputStream().close();
