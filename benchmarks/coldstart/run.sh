@@ -8,7 +8,7 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
   mvn -B -q install -DskipTests
   mvn -B -q -f benchmarks/pom.xml package
 fi
-/usr/bin/python3 -c 'import celery, pytest' 2>/dev/null || {
+/usr/bin/python3 -I -c 'import celery, pytest' 2>/dev/null || {
   echo "needs Debian's python3-celery and python3-pytest: apt-get install -y python3-celery python3-pytest" >&2
   exit 1
 }

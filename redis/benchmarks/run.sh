@@ -107,7 +107,7 @@ done
   free -g | sed 's/^/      /'
   echo
   echo "- JDK: $(java -version 2>&1 | head -1)"
-  echo "- Python: $(/usr/bin/python3 --version 2>&1), Celery $(/usr/bin/python3 -c 'import celery; print(celery.__version__)'), redis-py $(/usr/bin/python3 -c 'import redis; print(redis.__version__)')"
+  echo "- Python: $(/usr/bin/python3 --version 2>&1), Celery $(/usr/bin/python3 -I -c 'import celery; print(celery.__version__)'), redis-py $(/usr/bin/python3 -I -c 'import redis; print(redis.__version__)')"
   echo "- redis-server: $(/usr/bin/redis-server --version | head -1)"
   echo "- \`uptime\` before: \`$load_before\`"
   echo "- \`uptime\` after: \`$load_after\`"
