@@ -8,6 +8,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Finds the parameter types a task body declares, so that a call with arguments of other types can
@@ -17,6 +18,20 @@ import java.util.List;
  * found when neither says (an empty list): then the arguments are not checked.
  */
 final class DeclaredParameterTypes {
+  /**
+   * The lambda types of each body class, read once: a lambda's class stands for one call site, so
+   * its instantiated method type is the same for every instance, and a suite that registers the
+   * same body in every test reads the serialized form once instead of by reflection per test. The
+   * slot is filled by the first body of the class seen (a race fills it twice with equal lists).
+   */
+  private static final ClassValue<AtomicReference<List<Class<?>>>> LAMBDA_TYPES =
+      new ClassValue<>() {
+        @Override
+        protected AtomicReference<List<Class<?>>> computeValue(Class<?> type) {
+          return new AtomicReference<>();
+        }
+      };
+
   private DeclaredParameterTypes() {}
 
   /** Returns the declared parameter types, or an empty list when they are not known. */
@@ -28,8 +43,19 @@ final class DeclaredParameterTypes {
     return types.size() == arity ? types : List.of();
   }
 
-  /** The types after inference at the lambda's creation ({@code instantiatedMethodType}). */
+  /** The types after inference at the lambda's creation, read once per body class. */
   private static List<Class<?>> ofLambda(Object body) {
+    AtomicReference<List<Class<?>>> slot = LAMBDA_TYPES.get(body.getClass());
+    List<Class<?>> types = slot.get();
+    if (types == null) {
+      types = readLambda(body);
+      slot.set(types);
+    }
+    return types;
+  }
+
+  /** The types after inference at the lambda's creation ({@code instantiatedMethodType}). */
+  private static List<Class<?>> readLambda(Object body) {
     try {
       Method writeReplace = body.getClass().getDeclaredMethod("writeReplace");
       writeReplace.setAccessible(true);

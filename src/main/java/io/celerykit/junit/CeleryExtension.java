@@ -11,11 +11,14 @@ import io.celerykit.backend.VirtualClock;
 import io.celerykit.result.CeleryApp;
 import io.celerykit.wire.CeleryFixtures;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Member;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -53,7 +56,19 @@ public final class CeleryExtension
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(CeleryExtension.class);
-  private static final String APP = "app";
+
+  /**
+   * The {@code @CeleryTest} found on each test method and class, looked up once per element (the
+   * search follows meta-annotations, and a suite asks it again for every test), kept per declaring
+   * class so that nothing outlives the class.
+   */
+  private static final ClassValue<Map<AnnotatedElement, Optional<CeleryTest>>> FOUND =
+      new ClassValue<>() {
+        @Override
+        protected Map<AnnotatedElement, Optional<CeleryTest>> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
 
   private final Settings programmatic;
   private final ThreadLocal<InMemoryCelery> current = new ThreadLocal<>();
@@ -197,9 +212,13 @@ public final class CeleryExtension
     return context.getStore(NAMESPACE).get(key(context), ClosingApp.class);
   }
 
-  /** Keyed by context, so a test method never picks up its class's app from a parent store. */
-  private static String key(ExtensionContext context) {
-    return APP + ":" + context.getUniqueId();
+  /**
+   * Keyed by the context itself (one object for all the callbacks of a test, compared by identity),
+   * so a test method never picks up its class's app from a parent store, and no key text is built
+   * per callback.
+   */
+  private static Object key(ExtensionContext context) {
+    return context;
   }
 
   /** Creates the app with the settings found once, kept beside it for the checks after the test. */
@@ -224,14 +243,26 @@ public final class CeleryExtension
     for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
       Optional<AnnotatedElement> element = c.getElement();
       if (element.isPresent()) {
-        Optional<CeleryTest> found =
-            AnnotationSupport.findAnnotation(element.get(), CeleryTest.class);
+        Optional<CeleryTest> found = celeryTestOn(element.get());
         if (found.isPresent()) {
           return found;
         }
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<CeleryTest> celeryTestOn(AnnotatedElement element) {
+    Class<?> owner =
+        element instanceof Class<?> type
+            ? type
+            : element instanceof Member member ? member.getDeclaringClass() : null;
+    if (owner == null) {
+      return AnnotationSupport.findAnnotation(element, CeleryTest.class);
+    }
+    return FOUND
+        .get(owner)
+        .computeIfAbsent(element, e -> AnnotationSupport.findAnnotation(e, CeleryTest.class));
   }
 
   /** Closes the app when JUnit closes the store. */

@@ -191,6 +191,26 @@ class TaskRegistrationTest {
   }
 
   @Test
+  void theTypesOfOneLambdaAreCheckedInEveryAppThatRegistersIt() {
+    // The declared types are read once per lambda class; the check must still hold for every app
+    // that registers a body of that class, and two call sites keep their own types.
+    for (int i = 0; i < 3; i++) {
+      InMemoryCelery fresh = InMemoryCelery.create();
+      Task<String> upper = fresh.task("tasks.upper", (String s) -> s.toUpperCase());
+      Task<Integer> twice = fresh.task("tasks.twice", (Integer x) -> x * 2);
+
+      assertThat(upper.delay("a").get()).isEqualTo("A");
+      assertThat(twice.delay(4).get()).isEqualTo(8);
+      assertThatThrownBy(() -> upper.delay(7).get())
+          .is(raisedAs(IllegalArgumentException.class))
+          .hasMessageContaining("tasks.upper() argument at position 0 must be a java.lang.String");
+      assertThatThrownBy(() -> twice.delay("x").get())
+          .is(raisedAs(IllegalArgumentException.class))
+          .hasMessageContaining("tasks.twice() argument at position 0 must be a java.lang.Integer");
+    }
+  }
+
+  @Test
   void theWrongNumberOfArgumentsStillNamesTheArity() {
     Task<Integer> add = app.task("tasks.add", (Integer x, Integer y) -> x + y);
 
