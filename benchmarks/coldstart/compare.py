@@ -6,12 +6,15 @@ Debian's python3-celery and python3-pytest. Every figure is wall time on this ma
 
   1. first result: a fresh JVM / interpreter, from the first line of main / the script to the value
      of the first get() of the first task (JVM or interpreter start-up not counted), over --runs
-     runs, interleaved; and the whole process's wall time beside it.
+     runs, interleaved; and the whole process's wall time beside it; the JVM also with an AppCDS
+     archive of the same run (dumped once with -XX:ArchiveClassesAtExit), interleaved with both.
   2. 1,000 tests, each a fresh app (the @CeleryTest extension / a pytest fixture) sending ten tasks
      and getting their values, run in a fresh JVM by the JUnit Platform launcher / by pytest;
-     a baseline of 1,000 empty tests (no extension, no fixture) shows the runner's own cost.
+     a baseline of 1,000 empty tests (no extension, no fixture) shows the runner's own cost;
+     the celerykit suite again with C1 only and with an AppCDS archive of its own run.
   3. one app keeping every result: tasks/s over millions of tasks (default G1; with
-     -XX:+UseParallelGC), and for Celery over --python-keep tasks.
+     -XX:MaxTenuringThreshold=0, -XX:+UseParallelGC, and no collector at all, Epsilon), and for
+     Celery over --python-keep tasks.
   4. a fresh app + ten tasks in a warm JVM (JMH, FreshAppBenchmark) / a warm interpreter.
 """
 
@@ -103,6 +106,9 @@ def generate():
     os.makedirs(classes, exist_ok=True)
     sh(["javac", "-nowarn", "-cp", JAR, "-d", classes,
         os.path.join(src, "CeleryThousandTest.java"), os.path.join(src, "PlainThousandTest.java")])
+    # A jar, not the directory: an AppCDS archive takes no non-empty directory on the class path.
+    tests_jar = os.path.join(WORK, "generated-tests.jar")
+    sh(["jar", "cf", tests_jar, "-C", classes, "."])
 
     for name, body in (("celery", True), ("plain", False)):
         d = os.path.join(WORK, "pytest-" + name)
@@ -120,31 +126,43 @@ def generate():
                 lines += ["", "def test_passes_%04d():" % n, "    pass", ""]
         with open(os.path.join(d, "test_thousand.py"), "w") as out:
             out.write("\n".join(lines))
-    return classes
+    return tests_jar
 
 
 # ------------------------------------------------------------------ measurements
 
 
+def app_cds_archive(main_class, *args, classes=None):
+    """Dumps an AppCDS archive of the classes one run loads (JDK 17's two-step recipe)."""
+    archive = os.path.join(WORK, main_class.rsplit(".", 1)[1] + ".jsa")
+    if os.path.exists(archive):
+        os.remove(archive)
+    path = cp(classes) if classes else cp()
+    sh(["java", "-XX:ArchiveClassesAtExit=" + archive, "-cp", path, main_class] + list(args))
+    return ["-XX:SharedArchiveFile=" + archive, "-Xshare:auto"]
+
+
 def first_result(runs):
     java = {"main": [], "wall": []}
+    cds = {"main": [], "wall": []}
     python = {"main": [], "wall": []}
-    cmd_java = ["java", "-cp", cp(), "io.celerykit.bench.coldstart.FirstResult"]
+    main_class = "io.celerykit.bench.coldstart.FirstResult"
+    cds_flags = app_cds_archive(main_class)
+    cmd_java = ["java", "-cp", cp(), main_class]
+    cmd_cds = ["java"] + cds_flags + ["-cp", cp(), main_class]
     cmd_py = [PY, os.path.join(HERE, "first_result.py")]
     for _ in range(runs):
-        out, wall = sh(cmd_java)
-        java["main"].append(field(out, "first_result_us") / 1000)
-        java["wall"].append(wall * 1000)
-        out, wall = sh(cmd_py)
-        python["main"].append(field(out, "first_result_us") / 1000)
-        python["wall"].append(wall * 1000)
-    return java, python
+        for cmd, into in ((cmd_java, java), (cmd_cds, cds), (cmd_py, python)):
+            out, wall = sh(cmd)
+            into["main"].append(field(out, "first_result_us") / 1000)
+            into["wall"].append(wall * 1000)
+    return java, cds, python
 
 
-def junit(classes, name, runs):
+def junit(classes, name, runs, flags=()):
     exec_ms, total_ms, wall_ms = [], [], []
     for _ in range(runs):
-        out, wall = sh(["java", "-cp", cp(classes),
+        out, wall = sh(["java"] + list(flags) + ["-cp", cp(classes),
                         "io.celerykit.bench.coldstart.JUnitRun", "generated." + name])
         assert field(out, "tests_succeeded") == TESTS, out
         exec_ms.append(field(out, "junit_exec_us") / 1000)
@@ -242,7 +260,7 @@ def main():
         return (fmt + " (" + fmt + "–" + fmt + ") %s") % (s[0], s[1], s[2], unit)
 
     if "first" in parts:
-        java, python = first_result(a.runs)
+        java, cds, python = first_result(a.runs)
         jm, pm = stats(java["main"]), stats(python["main"])
         row("first result from the start of main / the script, median (min–max) of %d" % a.runs,
             rng(jm, "ms"), rng(pm, "ms"), "%.0f×" % (pm[0] / jm[0]), "≤ 25 ms",
@@ -250,6 +268,12 @@ def main():
         jw, pw = stats(java["wall"]), stats(python["wall"])
         row("whole process, for reference", rng(jw, "ms"), rng(pw, "ms"),
             "%.1f×" % (pw[0] / jw[0]), "", "")
+        cm, cw = stats(cds["main"]), stats(cds["wall"])
+        row("first result with an AppCDS archive (-XX:SharedArchiveFile), interleaved",
+            rng(cm, "ms"), "", "%.0f×" % (pm[0] / cm[0]), "≤ 25 ms",
+            "yes" if cm[0] <= 25 else "no")
+        row("… whole process with the archive", rng(cw, "ms"), "", "%.1f×" % (pw[0] / cw[0]),
+            "", "")
         lines.append("- load after the first results: %s" % loadavg())
     if "junit" in parts:
         classes = generate()
@@ -273,11 +297,24 @@ def main():
         row("… per test, runner and app together minus the baseline",
             "%.1f µs" % ((jex - statistics.median(jp["exec"])) / TESTS * 1000),
             "%.0f µs" % ((pex - statistics.median(pp["exec"])) / TESTS * 1000), "", "", "")
+        runner = "io.celerykit.bench.coldstart.JUnitRun"
+        variants = (
+            ("C1 only (-XX:TieredStopAtLevel=1)", ["-XX:TieredStopAtLevel=1"]),
+            ("an AppCDS archive of the run", app_cds_archive(
+                runner, "generated.CeleryThousandTest", classes=classes)))
+        for label, flags in variants:
+            v = junit(classes, "CeleryThousandTest", a.junit_runs, flags)
+            vex = statistics.median(v["exec"])
+            row("… per test with %s" % label, "%.1f µs" % (vex / TESTS * 1000),
+                "", "%.0f×" % (pex / vex), "≤ 60 µs, ≥ 50×",
+                "yes" if vex / TESTS * 1000 <= 60 and pex / vex >= 50 else "no")
         lines.append("- load after the 1,000-test runs: %s" % loadavg())
     if "keep" in parts:
         g1, g1m = keep_java(a.java_keep, [])
         ten, tenm = keep_java(a.java_keep, ["-XX:MaxTenuringThreshold=0"])
         par, parm = keep_java(a.java_keep, ["-XX:+UseParallelGC"])
+        eps, epsm = keep_java(a.java_keep, ["-XX:+UnlockExperimentalVMOptions",
+                                            "-XX:+UseEpsilonGC", "-Xmx12g"])
         py = keep_python(a.python_keep)
         row("one app keeping every result, %s tasks (Java) / %s (Python), default G1" % (
             format(a.java_keep, ","), format(a.python_keep, ",")),
@@ -290,6 +327,10 @@ def main():
         row("… with -XX:+UseParallelGC", "%s tasks/s (each million: %s)" % (
             format(int(par), ","), parm), "", "%.0f×" % (par / py), "≥ 1.5 M/s",
             "yes" if par >= 1.5e6 else "no")
+        row("… with no collector at all (-XX:+UseEpsilonGC -Xmx12g: the ceiling of the task path"
+            " and of fresh memory)", "%s tasks/s (each million: %s)" % (format(int(eps), ","),
+                                                                     epsm),
+            "", "%.0f×" % (eps / py), "", "")
         lines.append("- load after the keep-results runs: %s" % loadavg())
     if "fresh" in parts:
         jmh = fresh_app_jmh(a.quick)
